@@ -1,0 +1,8 @@
+import { migration010VaultMeta } from './010-vault-meta';
+import { migration020Settings } from './020-settings';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/** Every schema change, oldest first. Append only; never edit a released migration. */
+export const migrations: readonly Migration[] = [migration010VaultMeta, migration020Settings];
