@@ -1,8 +1,13 @@
 import { migration010VaultMeta } from './010-vault-meta';
 import { migration020Settings } from './020-settings';
+import { migration030Dossiers } from './030-dossiers';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every schema change, oldest first. Append only; never edit a released migration. */
-export const migrations: readonly Migration[] = [migration010VaultMeta, migration020Settings];
+export const migrations: readonly Migration[] = [
+  migration010VaultMeta,
+  migration020Settings,
+  migration030Dossiers,
+];

@@ -1,0 +1,305 @@
+import { z } from 'zod';
+import type { AuditEntry, AuditVerification } from '../db/audit';
+import type { PassphraseStrength } from '../db/passphrase-policy';
+import { recordId, shortText } from './contract/fields';
+import {
+  type Attachment,
+  type Client,
+  type Confidentiality,
+  type Conflict,
+  type Contract,
+  clientFields,
+  clientStatus,
+  confidentialityFields,
+  conflictFields,
+  contractFields,
+  type Development,
+  type Disclosure,
+  developmentFields,
+  disclosureFields,
+  type Ending,
+  endingFields,
+  eraseReason,
+  type Feedback,
+  type FollowUp,
+  feedbackFields,
+  followUpFields,
+  type Guardian,
+  guardianFields,
+  MAX_ATTACHMENT_BYTES,
+  type Person,
+  type Practice,
+  personFields,
+  practiceFields,
+  type Referral,
+  referralFields,
+  type Session,
+  type SessionSummary,
+  type Settings,
+  sessionFields,
+  settingsFields,
+} from './contract/records';
+import type { Duty, DutyState } from './services/compliance/types';
+
+/**
+ * The contract between the UI and the main process: every method once, with the zod
+ * schema its input must pass and the type of what it returns. The dispatcher validates
+ * every call against these schemas; the renderer imports only types from here (and the
+ * field schemas, for its forms).
+ */
+
+export type * from './contract/records';
+export type { AuditEntry, AuditVerification, Duty, DutyState, PassphraseStrength };
+
+type Output<T> = { readonly output?: T };
+function returns<T>() {
+  return <I extends z.ZodType>(input: I): { readonly input: I } & Output<T> => ({ input });
+}
+
+const none = z.object({}).strict();
+const byId = z.object({ id: recordId }).strict();
+const byClient = z.object({ clientId: recordId }).strict();
+const passphrase = z.string().min(1).max(1024);
+
+/** A create input: the record's fields plus the client it belongs to. */
+function forClient<T extends z.ZodRawShape>(fields: z.ZodObject<T>) {
+  return fields.extend({ clientId: recordId }).strict();
+}
+/** An update input: the id and any subset of the fields. */
+function patch<T extends z.ZodRawShape>(fields: z.ZodObject<T>) {
+  return fields.partial().extend({ id: recordId }).strict();
+}
+
+export interface ClientSummary {
+  id: string;
+  pseudonym: string;
+  firstName: string;
+  lastName: string;
+  status: Client['status'];
+  isMinor: boolean;
+  isVulnerableAdult: boolean;
+  sessionCount: number;
+  lastSessionAt: string | null;
+  openDuties: number;
+  overdueDuties: number;
+  worstDuty: DutyState;
+}
+
+export interface Dossier {
+  client: Client;
+  people: Person[];
+  contract: Contract | null;
+  confidentiality: Confidentiality | null;
+  disclosures: Disclosure[];
+  guardians: Guardian[];
+  sessions: SessionSummary[];
+  conflicts: Conflict[];
+  referrals: Referral[];
+  ending: Ending | null;
+  followUps: FollowUp[];
+  feedback: Feedback[];
+  attachments: Attachment[];
+  duties: Duty[];
+}
+
+export interface SearchHit {
+  sessionId: string;
+  clientId: string;
+  pseudonym: string;
+  clientName: string;
+  startsAt: string;
+  /** Text around the match; the matched words are wrapped in \u0002 … \u0003. */
+  snippet: string;
+}
+
+export type VaultState = 'none' | 'locked' | 'unlocked';
+
+export const api = {
+  'vault.status': returns<{ state: VaultState }>()(none),
+  'vault.assessPassphrase': returns<PassphraseStrength>()(z.object({ passphrase }).strict()),
+  'vault.create': returns<{ recoveryKey: string }>()(z.object({ passphrase }).strict()),
+  'vault.unlock': returns<{ state: VaultState }>()(
+    z.union([
+      z.object({ passphrase }).strict(),
+      z.object({ recoveryKey: z.string().max(200) }).strict(),
+    ]),
+  ),
+  'vault.lock': returns<{ state: VaultState }>()(none),
+  'vault.changePassphrase': returns<{ changed: true }>()(
+    z.object({ current: passphrase, next: passphrase }).strict(),
+  ),
+
+  'practice.get': returns<{ practice: Practice; duties: Duty[] }>()(none),
+  'practice.update': returns<Practice>()(practiceFields.partial().strict()),
+  'practice.setCodeDocument': returns<Practice>()(
+    z.object({ attachmentId: recordId.nullable() }).strict(),
+  ),
+  'settings.get': returns<Settings>()(none),
+  'settings.update': returns<Settings>()(settingsFields.partial().strict()),
+
+  'clients.list': returns<ClientSummary[]>()(
+    z
+      .object({
+        query: z.string().max(200).optional(),
+        status: clientStatus.optional(),
+        minorsOnly: z.boolean().optional(),
+        openDutiesOnly: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'clients.get': returns<Dossier>()(byId),
+  'clients.create': returns<Client>()(clientFields.strict()),
+  'clients.update': returns<Client>()(patch(clientFields)),
+  'clients.erase': returns<{ pseudonym: string }>()(
+    z
+      .object({
+        id: recordId,
+        /** Erasing before the retention date needs a reason, which is audited. */
+        override: z.object({ reason: eraseReason }).strict().nullable(),
+      })
+      .strict(),
+  ),
+
+  'people.create': returns<Person>()(forClient(personFields)),
+  'people.update': returns<Person>()(patch(personFields)),
+  'people.delete': returns<{ deleted: true }>()(byId),
+
+  'contract.save': returns<Contract>()(forClient(contractFields)),
+  'confidentiality.save': returns<Confidentiality>()(forClient(confidentialityFields)),
+
+  'disclosures.create': returns<Disclosure>()(forClient(disclosureFields)),
+  'disclosures.update': returns<Disclosure>()(patch(disclosureFields)),
+
+  'guardians.create': returns<Guardian>()(forClient(guardianFields)),
+  'guardians.update': returns<Guardian>()(patch(guardianFields)),
+  'guardians.delete': returns<{ deleted: true }>()(byId),
+
+  'sessions.get': returns<Session>()(byId),
+  'sessions.create': returns<Session>()(forClient(sessionFields)),
+  'sessions.update': returns<Session>()(patch(sessionFields)),
+  'sessions.delete': returns<{ deleted: true }>()(byId),
+  'sessions.search': returns<SearchHit[]>()(
+    z
+      .object({
+        query: z.string().trim().min(1).max(200),
+        clientId: recordId.optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+  ),
+
+  'conflicts.create': returns<Conflict>()(forClient(conflictFields)),
+  'conflicts.update': returns<Conflict>()(patch(conflictFields)),
+  'conflicts.delete': returns<{ deleted: true }>()(byId),
+
+  'referrals.create': returns<Referral>()(forClient(referralFields)),
+  'referrals.update': returns<Referral>()(patch(referralFields)),
+  'referrals.delete': returns<{ deleted: true }>()(byId),
+
+  'ending.save': returns<Ending>()(forClient(endingFields)),
+  /** Reopens a dossier that was ended by mistake. */
+  'ending.remove': returns<{ deleted: true }>()(byClient),
+  'followUps.create': returns<FollowUp>()(forClient(followUpFields)),
+  'followUps.update': returns<FollowUp>()(patch(followUpFields)),
+  'followUps.delete': returns<{ deleted: true }>()(byId),
+
+  'development.list': returns<Development[]>()(none),
+  'development.create': returns<Development>()(developmentFields.strict()),
+  'development.update': returns<Development>()(patch(developmentFields)),
+  'development.delete': returns<{ deleted: true }>()(byId),
+
+  'feedback.list': returns<Feedback[]>()(none),
+  'feedback.create': returns<Feedback>()(
+    feedbackFields.extend({ clientId: recordId.nullable() }).strict(),
+  ),
+  'feedback.update': returns<Feedback>()(patch(feedbackFields)),
+  'feedback.delete': returns<{ deleted: true }>()(byId),
+
+  'attachments.add': returns<Attachment>()(
+    z
+      .object({
+        clientId: recordId.nullable(),
+        sessionId: recordId.nullable(),
+        name: shortText.min(1),
+        mediaType: z
+          .string()
+          .max(200)
+          .regex(/^[\w.+-]+\/[\w.+-]+$/),
+        // base64 of at most 50 MiB: 4/3 of the bytes.
+        contentBase64: z
+          .string()
+          .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      })
+      .strict(),
+  ),
+  'attachments.list': returns<Attachment[]>()(z.object({ clientId: recordId.nullable() }).strict()),
+  'attachments.content': returns<{ name: string; mediaType: string; contentBase64: string }>()(
+    byId,
+  ),
+  'attachments.delete': returns<{ deleted: true }>()(byId),
+
+  'audit.list': returns<AuditEntry[]>()(
+    z
+      .object({
+        beforeSeq: z.number().int().min(1).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+  ),
+  'audit.verify': returns<AuditVerification>()(none),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type MethodInput<M extends MethodName> = z.infer<Api[M]['input']>;
+export type MethodOutput<M extends MethodName> = NonNullable<Api[M]['output']>;
+
+export const methodNames = Object.keys(api) as MethodName[];
+
+/** Methods that work without an unlocked vault. */
+export const openMethods: ReadonlySet<MethodName> = new Set([
+  'vault.status',
+  'vault.assessPassphrase',
+  'vault.create',
+  'vault.unlock',
+  'vault.lock',
+]);
+
+export const apiErrorCodes = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LOCKED',
+  'RETENTION_NOT_PASSED',
+  'TOO_LARGE',
+  'WRONG_SECRET',
+  'RECOVERY_KEY_INVALID',
+  'WEAK_PASSPHRASE',
+  'VAULT_NOT_FOUND',
+  'VAULT_EXISTS',
+  'VAULT_DAMAGED',
+  'VAULT_TOO_NEW',
+  'VAULT_IN_USE',
+  'DISK_FULL',
+  'UNKNOWN_METHOD',
+  'INTERNAL',
+] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
+export interface ApiIssue {
+  /** Dotted path of the field, e.g. 'firstName'. */
+  path: string;
+  /** zod's issue code, or the custom message key of a refinement ('date', 'required'). */
+  code: string;
+}
+
+export interface ApiErrorPayload {
+  code: ApiErrorCode;
+  /** i18n key: 'errors.<code>'. */
+  messageKey: string;
+  issues?: ApiIssue[];
+  detail?: Record<string, string | number>;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };
