@@ -17,7 +17,7 @@ import {
   wrapDataKey,
   writeKeyFile,
 } from './key-slots';
-import { migrate } from './migrate';
+import { migrate, schemaVersion } from './migrate';
 import { assertStrongPassphrase } from './passphrase-policy';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
@@ -173,6 +173,9 @@ export async function createVault(
         .run('created_at', new Date().toISOString());
       appendAudit(created, 'vault.created');
     })();
+    // Move the new schema out of the WAL into the main file at once, so the vault never
+    // depends on its WAL to exist at all.
+    created.pragma('wal_checkpoint(TRUNCATE)');
     // Written last: a vault counts as made only once its key file exists.
     writeKeyFile(paths.keys, {
       format: KEY_FILE_FORMAT,
@@ -227,6 +230,14 @@ export async function openVault(
     dataKey = await unlockDataKey(keyFile, slotSecret);
     const db = openEncryptedDatabase(paths.database, dataKey, { create: false });
     try {
+      // A made vault always has a schema. None means its content was lost (for example a
+      // WAL deleted after a crash): say so instead of quietly building an empty vault.
+      if (schemaVersion(db) === 0) {
+        throw new VaultError('VAULT_DAMAGED', 'The vault database is empty.', {
+          file: 'database',
+          reason: 'empty',
+        });
+      }
       migrate(db);
       const storedId = db.prepare('SELECT value FROM meta WHERE key = ?').get('vault_id') as
         | { value: string }

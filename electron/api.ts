@@ -39,6 +39,7 @@ import {
   sessionFields,
   settingsFields,
 } from './contract/records';
+import type { BackupInfo, BackupStatus } from './services/backups/backup-service';
 import type { Duty, DutyState } from './services/compliance/types';
 
 /**
@@ -49,7 +50,15 @@ import type { Duty, DutyState } from './services/compliance/types';
  */
 
 export type * from './contract/records';
-export type { AuditEntry, AuditVerification, Duty, DutyState, PassphraseStrength };
+export type {
+  AuditEntry,
+  AuditVerification,
+  BackupInfo,
+  BackupStatus,
+  Duty,
+  DutyState,
+  PassphraseStrength,
+};
 
 type Output<T> = { readonly output?: T };
 function returns<T>() {
@@ -60,6 +69,7 @@ const none = z.object({}).strict();
 const byId = z.object({ id: recordId }).strict();
 const byClient = z.object({ clientId: recordId }).strict();
 const passphrase = z.string().min(1).max(1024);
+const backupId = z.string().regex(/^dossierkluis-[0-9a-f]{8}-[0-9TZ-]{10,40}$/);
 
 /** A create input: the record's fields plus the client it belongs to. */
 function forClient<T extends z.ZodRawShape>(fields: z.ZodObject<T>) {
@@ -248,6 +258,18 @@ export const api = {
       .strict(),
   ),
   'audit.verify': returns<AuditVerification>()(none),
+
+  'backups.status': returns<BackupStatus>()(none),
+  'backups.setFolder': returns<BackupStatus>()(
+    z.object({ path: z.string().min(1).max(4096) }).strict(),
+  ),
+  'backups.run': returns<BackupInfo>()(none),
+  'backups.verify': returns<BackupInfo & { ok: boolean }>()(z.object({ id: backupId }).strict()),
+  /** Locks the vault and puts the backup in its place; the coach then unlocks it. */
+  'backups.restore': returns<{ state: VaultState; asideDir: string | null }>()(
+    z.object({ id: backupId }).strict(),
+  ),
+  'backups.purgeErased': returns<{ purged: number; backups: number }>()(none),
 } as const;
 
 export type Api = typeof api;
@@ -264,7 +286,16 @@ export const openMethods: ReadonlySet<MethodName> = new Set([
   'vault.create',
   'vault.unlock',
   'vault.lock',
+  // Restoring is what a coach does when the vault will not open, or on a new computer.
+  'backups.status',
+  'backups.setFolder',
+  'backups.restore',
 ]);
+
+/** Methods that never write: everything else marks the vault changed since the last backup. */
+export function isReadOnly(method: MethodName): boolean {
+  return /\.(get|list|search|verify|status|content|assessPassphrase)$/.test(method);
+}
 
 export const apiErrorCodes = [
   'VALIDATION',
@@ -282,6 +313,10 @@ export const apiErrorCodes = [
   'VAULT_TOO_NEW',
   'VAULT_IN_USE',
   'DISK_FULL',
+  'BACKUP_NO_FOLDER',
+  'BACKUP_FAILED',
+  'BACKUP_DAMAGED',
+  'FOLDER_NOT_WRITABLE',
   'UNKNOWN_METHOD',
   'INTERNAL',
 ] as const;

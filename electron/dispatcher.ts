@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { appendAudit } from '../db/audit';
 import { isDiskFull, VaultError, type VaultErrorCode } from '../db/errors';
-import { assessPassphrase } from '../db/passphrase-policy';
 import {
   type ApiErrorCode,
   type ApiErrorPayload,
   type ApiIssue,
   type ApiResult,
   api,
+  isReadOnly,
   type MethodName,
   openMethods,
 } from './api';
@@ -15,6 +15,7 @@ import type { Logger } from './logger';
 import { ApiError } from './services/api-error';
 import type { ServiceContext } from './services/context';
 import { type DataMethod, handlers } from './services/handlers';
+import { isSessionMethod, type SessionEnv, sessionHandlers } from './services/session-handlers';
 import type { VaultSession } from './services/vault-session';
 
 /**
@@ -78,30 +79,6 @@ export function createDispatcher(session: VaultSession, options: DispatcherOptio
     return value;
   }
 
-  async function runVault(method: MethodName, input: unknown): Promise<unknown> {
-    switch (method) {
-      case 'vault.status':
-        return { state: session.state };
-      case 'vault.assessPassphrase':
-        return assessPassphrase((input as { passphrase: string }).passphrase);
-      case 'vault.create':
-        return session.create((input as { passphrase: string }).passphrase);
-      case 'vault.unlock':
-        await session.unlock(input as { passphrase: string } | { recoveryKey: string });
-        return { state: session.state };
-      case 'vault.lock':
-        session.lock('user');
-        return { state: session.state };
-      case 'vault.changePassphrase': {
-        const { current, next } = input as { current: string; next: string };
-        await session.changePassphrase(current, next);
-        return { changed: true };
-      }
-      default:
-        throw new Error(`unhandled vault method ${method}`);
-    }
-  }
-
   return async function dispatch(method, rawInput) {
     if (!Object.hasOwn(api, method)) return failure('UNKNOWN_METHOD');
     const name = method as MethodName;
@@ -109,9 +86,15 @@ export function createDispatcher(session: VaultSession, options: DispatcherOptio
     if (!parsed.success) return failure('VALIDATION', { issues: issuesOf(parsed.error) });
     if (!openMethods.has(name) && session.state !== 'unlocked') return failure('LOCKED');
     try {
-      const value = name.startsWith('vault.')
-        ? await runVault(name, parsed.data)
-        : runData(name as DataMethod, parsed.data);
+      if (isSessionMethod(name)) {
+        const handler = sessionHandlers[name] as (
+          env: SessionEnv,
+          input: unknown,
+        ) => Promise<unknown>;
+        return { ok: true, value: await handler({ session, now }, parsed.data) };
+      }
+      const value = runData(name as DataMethod, parsed.data);
+      if (!isReadOnly(name)) session.markChanged();
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) {
@@ -129,6 +112,11 @@ export function createDispatcher(session: VaultSession, options: DispatcherOptio
       if (isDiskFull(error)) return failure('DISK_FULL');
       const code = sqliteCode(error);
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return failure('NOT_FOUND');
+      // A page that fails its HMAC or structure check: the file was damaged on disk.
+      if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT')) {
+        options.logger?.error(`api.${name}`, error);
+        return failure('VAULT_DAMAGED', { detail: { file: 'database' } });
+      }
       if (code?.startsWith('SQLITE_CONSTRAINT')) return failure('CONFLICT');
       options.logger?.error(`api.${name}`, error);
       return failure('INTERNAL');

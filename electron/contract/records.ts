@@ -250,6 +250,11 @@ export const settingsFields = z.object({
   retentionYears: z.number().int().min(1).max(30),
   supervisionMaxMonths: z.number().int().min(1).max(24),
   language,
+  backupKeepDaily: z.number().int().min(1).max(60),
+  backupKeepWeekly: z.number().int().min(0).max(52),
+  backupKeepMonthly: z.number().int().min(0).max(120),
+  /** Warn when the newest good backup is older than this. */
+  backupWarnDays: z.number().int().min(1).max(90),
 });
 export type Settings = z.infer<typeof settingsFields>;
 export const DEFAULT_SETTINGS: Settings = {
@@ -257,6 +262,10 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionYears: 7,
   supervisionMaxMonths: 6,
   language: 'nl',
+  backupKeepDaily: 7,
+  backupKeepWeekly: 4,
+  backupKeepMonthly: 12,
+  backupWarnDays: 7,
 };
 
 /** Why a dossier is erased before its retention date; a fixed list, so no names reach the audit log. */

@@ -20,6 +20,7 @@ import type { Client, ClientFields, EraseReason } from '../contract/records';
 import { endingOf } from './agreements';
 import { ApiError, found } from './api-error';
 import { listAttachments } from './attachments';
+import { addPendingPurge } from './backups/pending-purge';
 import { localDay } from './clock';
 import { dossierDuties, isMinorOn, summarise } from './compliance';
 import type { ServiceContext } from './context';
@@ -177,6 +178,11 @@ export function eraseClient(
   }
   prepared(db, 'DELETE FROM clients WHERE id = ?').run(input.id);
   prepared(db, "INSERT INTO sessions_fts (sessions_fts) VALUES ('optimize')").run();
+  addPendingPurge(db, {
+    clientId: input.id,
+    pseudonym: client.pseudonym,
+    erasedAt: ctx.now().toISOString(),
+  });
   ctx.audit('dossier.erased', client.pseudonym, {
     override: input.override !== null,
     reason: input.override?.reason ?? 'retention-ended',

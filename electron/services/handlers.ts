@@ -28,6 +28,7 @@ import { createClient, eraseClient, getDossier, listClients, updateClient } from
 import { pseudonymOf } from './ownership';
 import { getPractice, practiceCompliance, setCodeDocument, updatePractice } from './practice';
 import { recordService } from './records';
+import type { SessionMethod } from './session-handlers';
 import {
   createSession,
   deleteSession,
@@ -38,10 +39,10 @@ import {
 import { getSettings, updateSettings } from './settings';
 
 /**
- * Every data method of the contract, bound to its service. Vault methods (unlock, lock,
- * ...) are the session's, not here. The mapped type makes a missing method a type error.
+ * Every data method of the contract, bound to its service. Session methods (unlock, lock,
+ * backups) are in session-handlers.ts. The mapped type makes a missing method a type error.
  */
-export type DataMethod = Exclude<MethodName, `vault.${string}`>;
+export type DataMethod = Exclude<MethodName, SessionMethod>;
 type Handler<M extends MethodName> = (
   ctx: ServiceContext,
   input: MethodInput<M>,

@@ -12,7 +12,7 @@ import {
 import type { VaultState } from '../api';
 
 type LockListener = (reason: LockReason) => void;
-export type LockReason = 'user' | 'idle' | 'screen-locked' | 'suspend' | 'quit';
+export type LockReason = 'user' | 'idle' | 'screen-locked' | 'suspend' | 'quit' | 'restore';
 
 /**
  * The one vault this app instance works on: its folder, and the open vault when
@@ -22,6 +22,7 @@ export type LockReason = 'user' | 'idle' | 'screen-locked' | 'suspend' | 'quit';
 export class VaultSession {
   #vault: Vault | undefined;
   readonly #listeners = new Set<LockListener>();
+  #changedSinceBackup = false;
 
   constructor(
     readonly dir: string,
@@ -62,6 +63,19 @@ export class VaultSession {
     appendAudit(vault.db, 'vault.locked', null, { reason });
     this.#vault = undefined;
     vault.lock();
+  }
+
+  /** Something was written since the last backup: a backup on quit is worth making. */
+  get changedSinceBackup(): boolean {
+    return this.#changedSinceBackup;
+  }
+
+  markChanged(): void {
+    this.#changedSinceBackup = true;
+  }
+
+  markBackedUp(): void {
+    this.#changedSinceBackup = false;
   }
 
   onLock(listener: LockListener): () => void {

@@ -5,7 +5,8 @@ import { FAST, PASSPHRASE, removeTempDirs, tempDir } from '../support/vault-fixt
 
 afterEach(removeTempDirs);
 
-const ROUNDS = Number(process.env.KLUIS_CRASH_ROUNDS ?? 5);
+// 50 kills by default: issue 7 asks for at least 50 in CI, and CI runs npm test as is.
+const ROUNDS = Number(process.env.KLUIS_CRASH_ROUNDS ?? 50);
 
 describe('a killed process', () => {
   it(`loses nothing committed when killed inside a long transaction (${ROUNDS} kills)`, async () => {

@@ -54,3 +54,20 @@ export const aClient = {
   status: 'intake' as const,
   notes: '',
 };
+
+/** A dispatcher on a folder where no vault may exist yet (a new computer). */
+export async function openTestApiWithoutVault(dir: string): Promise<TestApi> {
+  const session = new VaultSession(dir, FAST);
+  let now = new Date();
+  const dispatch = createDispatcher(session, { now: () => now });
+  const kluis = createKluisClient((method, input) => dispatch(method, input));
+  return {
+    dir,
+    session,
+    dispatch,
+    kluis,
+    setNow(date) {
+      now = date;
+    },
+  };
+}

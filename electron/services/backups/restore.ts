@@ -1,0 +1,59 @@
+import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { fsyncDirectory, writeFileAtomic } from '../../../db/atomic-file';
+import { type KeyFile, readKeyFile } from '../../../db/key-slots';
+import { vaultExists, vaultPaths } from '../../../db/vault';
+import { ApiError } from '../api-error';
+import { type BackupFile, sha256File } from './backup-files';
+
+function currentKeyFile(vaultDir: string, vaultId: string): KeyFile | undefined {
+  try {
+    const keyFile = readKeyFile(vaultPaths(vaultDir).keys);
+    return keyFile.vaultId === vaultId ? keyFile : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Puts a backup in place of the vault. The vault folder as it was is first moved aside
+ * whole (a rename, so instant and atomic); the backup is copied in under a temporary
+ * name and renamed; any failure moves the old folder back. There is no moment at which
+ * the vault folder holds a mix of the two. The key file of the current vault is kept
+ * when it belongs to the same vault, so the passphrase of today still opens it; otherwise
+ * the backup's own key slots come with it.
+ */
+export async function restoreBackup(
+  vaultDir: string,
+  backup: BackupFile,
+  now: Date,
+): Promise<{ asideDir: string | null }> {
+  if ((await sha256File(backup.dbPath)) !== backup.meta.sha256) {
+    throw new ApiError('BACKUP_DAMAGED', 'The backup file does not match its checksum.');
+  }
+  const keyFile = currentKeyFile(vaultDir, backup.meta.vaultId) ?? (backup.meta.keyFile as KeyFile);
+  const aside = vaultExists(vaultDir)
+    ? `${vaultDir}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`
+    : null;
+  if (aside) renameSync(vaultDir, aside);
+  const paths = vaultPaths(vaultDir);
+  const temp = `${paths.database}.restoring`;
+  try {
+    mkdirSync(vaultDir, { recursive: true, mode: 0o700 });
+    copyFileSync(backup.dbPath, temp);
+    if ((await sha256File(temp)) !== backup.meta.sha256) {
+      throw new ApiError('BACKUP_DAMAGED', 'The copied backup does not match its checksum.');
+    }
+    renameSync(temp, paths.database);
+    writeFileAtomic(paths.keys, `${JSON.stringify(keyFile, null, 2)}\n`);
+    fsyncDirectory(vaultDir);
+    return { asideDir: aside };
+  } catch (error) {
+    if (aside) {
+      rmSync(vaultDir, { recursive: true, force: true });
+      renameSync(aside, vaultDir);
+    } else {
+      for (const file of [temp, paths.database, paths.keys]) rmSync(file, { force: true });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import { assessPassphrase } from '../../db/passphrase-policy';
+import type { MethodInput, MethodName, MethodOutput } from '../api';
+import {
+  backupStatus,
+  purgeErasedFromBackups,
+  restoreFromBackup,
+  runBackup,
+  setBackupFolder,
+  verifyBackup,
+} from './backups/backup-service';
+import type { VaultSession } from './vault-session';
+
+/**
+ * Methods that act on the vault session or on files rather than inside one database
+ * transaction: unlocking, locking, backups. They may be asynchronous (KDF, hashing) and
+ * run outside the dispatcher's transaction (VACUUM cannot run inside one).
+ */
+export type SessionMethod = Extract<MethodName, `vault.${string}` | `backups.${string}`>;
+
+export interface SessionEnv {
+  readonly session: VaultSession;
+  readonly now: () => Date;
+}
+
+type SessionHandler<M extends MethodName> = (
+  env: SessionEnv,
+  input: MethodInput<M>,
+) => Promise<MethodOutput<M>>;
+export type SessionHandlers = { [M in SessionMethod]: SessionHandler<M> };
+
+export const sessionHandlers: SessionHandlers = {
+  'vault.status': async ({ session }) => ({ state: session.state }),
+  'vault.assessPassphrase': async (_env, input) => assessPassphrase(input.passphrase),
+  'vault.create': async ({ session }, input) => session.create(input.passphrase),
+  'vault.unlock': async ({ session }, input) => {
+    await session.unlock(input);
+    return { state: session.state };
+  },
+  'vault.lock': async ({ session }) => {
+    session.lock('user');
+    return { state: session.state };
+  },
+  'vault.changePassphrase': async ({ session }, input) => {
+    await session.changePassphrase(input.current, input.next);
+    return { changed: true };
+  },
+
+  'backups.status': async ({ session, now }) => backupStatus(session, now()),
+  'backups.setFolder': async ({ session, now }, input) =>
+    setBackupFolder(session, input.path, now()),
+  'backups.run': async ({ session, now }) => runBackup(session, now()),
+  'backups.verify': async ({ session }, input) => verifyBackup(session, input.id),
+  'backups.restore': async ({ session, now }, input) => ({
+    ...(await restoreFromBackup(session, input.id, now())),
+    state: session.state,
+  }),
+  'backups.purgeErased': async ({ session, now }) => purgeErasedFromBackups(session, now()),
+};
+
+export function isSessionMethod(method: MethodName): method is SessionMethod {
+  return method.startsWith('vault.') || method.startsWith('backups.');
+}
