@@ -36,10 +36,14 @@ import {
   type Session,
   type SessionSummary,
   type Settings,
+  type SupervisionMeeting,
   sessionFields,
   settingsFields,
+  supervisionFields,
 } from './contract/records';
+import type { AnonymisedText, Flag, Replacement } from './services/anonymise';
 import type { BackupInfo, BackupStatus } from './services/backups/backup-service';
+import type { CaseSummary } from './services/case-summaries';
 import type { Duty, DutyState } from './services/compliance/types';
 
 /**
@@ -51,13 +55,17 @@ import type { Duty, DutyState } from './services/compliance/types';
 
 export type * from './contract/records';
 export type {
+  AnonymisedText,
   AuditEntry,
   AuditVerification,
   BackupInfo,
   BackupStatus,
+  CaseSummary,
   Duty,
   DutyState,
+  Flag,
   PassphraseStrength,
+  Replacement,
 };
 
 type Output<T> = { readonly output?: T };
@@ -259,6 +267,39 @@ export const api = {
   ),
   'audit.verify': returns<AuditVerification>()(none),
 
+  'supervision.list': returns<SupervisionMeeting[]>()(none),
+  'supervision.eligibleClients':
+    returns<{ clientId: string; pseudonym: string; consentOn: string }[]>()(none),
+  'supervision.create': returns<SupervisionMeeting>()(supervisionFields.strict()),
+  'supervision.update': returns<SupervisionMeeting>()(patch(supervisionFields)),
+  'supervision.delete': returns<{ deleted: true }>()(byId),
+
+  /** The coach's selection, anonymised, with the original beside it for review. */
+  'summaries.prepare': returns<{ original: string; anonymised: AnonymisedText }>()(
+    z
+      .object({
+        clientId: recordId,
+        sessionIds: z.array(recordId).max(100),
+        text: z.string().max(200_000),
+      })
+      .strict(),
+  ),
+  /** Stores the reviewed text; refused while it still holds a known identifier. */
+  'summaries.finalize': returns<CaseSummary>()(
+    z
+      .object({
+        clientId: recordId,
+        title: z.string().trim().min(1).max(200),
+        text: z.string().min(1).max(200_000),
+      })
+      .strict(),
+  ),
+  'summaries.list': returns<CaseSummary[]>()(byClient),
+  'summaries.delete': returns<{ deleted: true }>()(byId),
+  'summaries.export': returns<{ fileName: string; mediaType: string; contentBase64: string }>()(
+    z.object({ id: recordId, format: z.enum(['markdown', 'pdf']) }).strict(),
+  ),
+
   'backups.status': returns<BackupStatus>()(none),
   'backups.setFolder': returns<BackupStatus>()(
     z.object({ path: z.string().min(1).max(4096) }).strict(),
@@ -313,6 +354,8 @@ export const apiErrorCodes = [
   'VAULT_TOO_NEW',
   'VAULT_IN_USE',
   'DISK_FULL',
+  'CONSENT_MISSING',
+  'IDENTIFIERS_REMAIN',
   'BACKUP_NO_FOLDER',
   'BACKUP_FAILED',
   'BACKUP_DAMAGED',

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { appendAudit } from '../db/audit';
 import { isDiskFull, VaultError, type VaultErrorCode } from '../db/errors';
 import {
   type ApiErrorCode,
@@ -16,6 +15,7 @@ import { ApiError } from './services/api-error';
 import type { ServiceContext } from './services/context';
 import { type DataMethod, handlers } from './services/handlers';
 import { isSessionMethod, type SessionEnv, sessionHandlers } from './services/session-handlers';
+import { inTransaction } from './services/transaction';
 import type { VaultSession } from './services/vault-session';
 
 /**
@@ -65,18 +65,8 @@ export function createDispatcher(session: VaultSession, options: DispatcherOptio
   const now = options.now ?? (() => new Date());
 
   function runData(method: DataMethod, input: unknown): unknown {
-    const db = session.db;
-    const after: (() => void)[] = [];
-    const ctx: ServiceContext = {
-      db,
-      now,
-      audit: (action, subject, details) => appendAudit(db, action, subject, details, now()),
-      afterCommit: (work) => after.push(work),
-    };
     const handler = handlers[method] as (ctx: ServiceContext, input: unknown) => unknown;
-    const value = db.transaction(() => handler(ctx, input))();
-    for (const work of after) work();
-    return value;
+    return inTransaction(session.db, session.dir, now, (ctx) => handler(ctx, input));
   }
 
   return async function dispatch(method, rawInput) {

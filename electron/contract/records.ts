@@ -271,3 +271,33 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Why a dossier is erased before its retention date; a fixed list, so no names reach the audit log. */
 export const eraseReason = z.enum(['client-request', 'legal-obligation', 'duplicate', 'other']);
 export type EraseReason = z.infer<typeof eraseReason>;
+
+export const supervisionForm = z.enum([
+  'individual-supervision',
+  'intervision',
+  'peer-consultation',
+]);
+export const supervisionFields = z.object({
+  heldOn: isoDate,
+  form: supervisionForm,
+  withWhom: shortText,
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable(),
+  topics: mediumText,
+  /** Ethical dilemmas raised (4.5) and what came out of them. */
+  dilemmas: mediumText,
+  outcomes: mediumText,
+  /** The dossiers discussed; each needs the client's supervision consent (2.16). */
+  clientIds: z.array(recordId).max(50),
+});
+export const supervisionMeeting = supervisionFields.omit({ clientIds: true }).extend({
+  id: recordId,
+  /** Cases by pseudonym only: the log never shows who they are. */
+  cases: z.array(z.object({ clientId: recordId, pseudonym: z.string() })),
+  ...timestamps,
+});
+export type SupervisionMeeting = z.infer<typeof supervisionMeeting>;

@@ -23,6 +23,7 @@ import type {
 } from '../contract/records';
 import { removeEnding, saveConfidentiality, saveContract, saveEnding } from './agreements';
 import { addAttachment, attachmentContent, deleteAttachment, listAttachments } from './attachments';
+import { deleteSummary, finalizeSummary, listSummaries, prepareSummary } from './case-summaries';
 import type { ServiceContext } from './context';
 import { createClient, eraseClient, getDossier, listClients, updateClient } from './dossiers';
 import { pseudonymOf } from './ownership';
@@ -37,6 +38,13 @@ import {
   updateSession,
 } from './sessions';
 import { getSettings, updateSettings } from './settings';
+import {
+  createMeeting,
+  deleteMeeting,
+  eligibleClients,
+  listMeetings,
+  updateMeeting,
+} from './supervision';
 
 /**
  * Every data method of the contract, bound to its service. Session methods (unlock, lock,
@@ -135,6 +143,17 @@ export const handlers: Handlers = {
   'attachments.list': (ctx, input) => listAttachments(ctx.db, input.clientId),
   'attachments.content': (ctx, input) => attachmentContent(ctx, input.id),
   'attachments.delete': (ctx, input) => deleteAttachment(ctx, input.id),
+
+  'supervision.list': (ctx) => listMeetings(ctx.db),
+  'supervision.eligibleClients': (ctx) => eligibleClients(ctx.db),
+  'supervision.create': (ctx, input) => createMeeting(ctx, input),
+  'supervision.update': (ctx, input) => updateMeeting(ctx, input),
+  'supervision.delete': (ctx, input) => deleteMeeting(ctx, input.id),
+
+  'summaries.prepare': (ctx, input) => prepareSummary(ctx, input),
+  'summaries.finalize': (ctx, input) => finalizeSummary(ctx, input),
+  'summaries.list': (ctx, input) => listSummaries(ctx.db, input.clientId),
+  'summaries.delete': (ctx, input) => deleteSummary(ctx, input.id),
 
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   'audit.verify': (ctx) => verifyAuditChain(ctx.db),

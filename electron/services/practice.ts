@@ -1,11 +1,15 @@
+import { existsSync } from 'node:fs';
 import type { SqliteDatabase } from '../../db/connection';
 import { prepared } from '../../db/statements';
 import type { Practice } from '../contract/records';
 import { ApiError } from './api-error';
+import { readVaultConfig } from './backups/backup-config';
+import { listBackupFiles } from './backups/backup-files';
 import { localDay } from './clock';
 import { type Duty, practiceDuties } from './compliance';
 import type { ServiceContext } from './context';
 import { getSettings } from './settings';
+import { lastSupervisionOn } from './supervision';
 
 interface PracticeRow {
   coach_name: string;
@@ -97,11 +101,26 @@ export function setCodeDocument(ctx: ServiceContext, attachmentId: string | null
 export function practiceCompliance(ctx: ServiceContext): Duty[] {
   const practice = getPractice(ctx.db);
   const settings = getSettings(ctx.db);
+  const lastSupervision = lastSupervisionOn(ctx.db);
+  const { backupFolder } = readVaultConfig(ctx.vaultDir);
+  const vaultId = (
+    prepared(ctx.db, "SELECT value FROM meta WHERE key = 'vault_id'").get() as
+      | { value: string }
+      | undefined
+  )?.value;
+  const newest = backupFolder ? listBackupFiles(backupFolder, vaultId)[0] : undefined;
   return practiceDuties({
+    backup: {
+      folderSet: backupFolder !== null,
+      folderAvailable: backupFolder !== null && existsSync(backupFolder),
+      ...(newest ? { lastGoodOn: localDay(new Date(newest.meta.verifiedAt)) } : {}),
+      warnDays: settings.backupWarnDays,
+    },
     today: localDay(ctx.now()),
     ...(practice.insuranceExpiresOn
       ? { insurance: { expiresOn: practice.insuranceExpiresOn } }
       : {}),
     supervisionMaxMonths: settings.supervisionMaxMonths,
+    ...(lastSupervision ? { lastSupervisionOn: lastSupervision } : {}),
   });
 }

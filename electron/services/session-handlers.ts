@@ -8,6 +8,8 @@ import {
   setBackupFolder,
   verifyBackup,
 } from './backups/backup-service';
+import { markExported, renderSummary } from './case-summaries';
+import { inTransaction } from './transaction';
 import type { VaultSession } from './vault-session';
 
 /**
@@ -15,7 +17,10 @@ import type { VaultSession } from './vault-session';
  * transaction: unlocking, locking, backups. They may be asynchronous (KDF, hashing) and
  * run outside the dispatcher's transaction (VACUUM cannot run inside one).
  */
-export type SessionMethod = Extract<MethodName, `vault.${string}` | `backups.${string}`>;
+export type SessionMethod = Extract<
+  MethodName,
+  `vault.${string}` | `backups.${string}` | 'summaries.export'
+>;
 
 export interface SessionEnv {
   readonly session: VaultSession;
@@ -55,8 +60,18 @@ export const sessionHandlers: SessionHandlers = {
     state: session.state,
   }),
   'backups.purgeErased': async ({ session, now }) => purgeErasedFromBackups(session, now()),
+
+  // Recorded in a transaction first; the PDF is then rendered outside it, asynchronously.
+  'summaries.export': async ({ session, now }, input) => {
+    const summary = inTransaction(session.db, session.dir, now, (ctx) =>
+      markExported(ctx, input.id),
+    );
+    return renderSummary(summary, input.format, now());
+  },
 };
 
 export function isSessionMethod(method: MethodName): method is SessionMethod {
-  return method.startsWith('vault.') || method.startsWith('backups.');
+  return (
+    method.startsWith('vault.') || method.startsWith('backups.') || method === 'summaries.export'
+  );
 }

@@ -57,5 +57,5 @@ describe('a killed process', () => {
     expect(committed.size).toBeGreaterThan(ROUNDS * 5);
     // The scenario under test did happen: most kills landed inside an open transaction.
     expect(killedInsideLong).toBeGreaterThan(ROUNDS / 2);
-  });
+  }, 600_000);
 });

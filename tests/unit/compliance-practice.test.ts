@@ -225,3 +225,43 @@ describe('practiceDuties', () => {
     expect(duties.map((d) => d.state)).toEqual(['done', 'done', 'done', 'done']);
   });
 });
+
+describe('2.15 backup-recent', () => {
+  const base = { today: '2026-11-23', supervisionMaxMonths: 6 } as const;
+  const backupDuty = (backup: NonNullable<Parameters<typeof practiceDuties>[0]['backup']>) =>
+    practiceDuties({ ...base, backup }).find((d) => d.id === 'backup-recent');
+
+  it.each([
+    ['no folder', { folderSet: false, folderAvailable: false, warnDays: 7 }, { state: 'missing' }],
+    [
+      'never backed up',
+      { folderSet: true, folderAvailable: true, warnDays: 7 },
+      { state: 'missing' },
+    ],
+    [
+      'folder gone',
+      { folderSet: true, folderAvailable: false, lastGoodOn: '2026-11-22', warnDays: 7 },
+      { state: 'overdue', since: '2026-11-23' },
+    ],
+    [
+      'last good 7 days ago',
+      { folderSet: true, folderAvailable: true, lastGoodOn: '2026-11-16', warnDays: 7 },
+      { state: 'done', since: '2026-11-16', dueOn: '2026-11-23' },
+    ],
+    [
+      'last good 8 days ago',
+      { folderSet: true, folderAvailable: true, lastGoodOn: '2026-11-15', warnDays: 7 },
+      { state: 'overdue', since: '2026-11-23', dueOn: '2026-11-22' },
+    ],
+  ])('%s', (_label, backup, expected) => {
+    expect(backupDuty(backup)).toMatchObject({
+      article: '2.15',
+      target: { tab: 'practice-backups' },
+      ...expected,
+    });
+  });
+
+  it('is left out when the caller gives no backup facts', () => {
+    expect(practiceDuties(base).some((d) => d.id === 'backup-recent')).toBe(false);
+  });
+});

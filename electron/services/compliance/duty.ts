@@ -13,6 +13,7 @@ const ARTICLE: Record<DutyId, string> = {
   'continuity-drill': '2.28',
   insurance: '3.12',
   'supervision-recent': '4.3',
+  'backup-recent': '2.15',
 };
 
 const TARGET: Record<DutyId, DutyTarget> = {
@@ -29,6 +30,7 @@ const TARGET: Record<DutyId, DutyTarget> = {
   'continuity-drill': { tab: 'practice-continuity', form: 'drill' },
   insurance: { tab: 'practice-profile', form: 'insurance' },
   'supervision-recent': { tab: 'practice-supervision', form: 'session' },
+  'backup-recent': { tab: 'practice-backups' },
 };
 
 export interface DutyDates {

@@ -57,9 +57,27 @@ function supervisionRecent(facts: PracticeFacts): Duty {
   return recurring('supervision-recent', facts.today, last, facts.supervisionMaxMonths);
 }
 
+/**
+ * Records kept safe (2.15): a vault on one laptop is one theft or disk failure away from
+ * losing every dossier, so a recent verified backup in an available folder is a duty.
+ */
+function backupRecent(facts: PracticeFacts): Duty | undefined {
+  const backup = facts.backup;
+  if (backup === undefined) return undefined;
+  if (!backup.folderSet || backup.lastGoodOn === undefined) return duty('backup-recent', 'missing');
+  if (!backup.folderAvailable) return duty('backup-recent', 'overdue', { since: facts.today });
+  const dueOn = plusDays(backup.lastGoodOn, backup.warnDays);
+  if (daysBetween(facts.today, dueOn) < 0) {
+    return duty('backup-recent', 'overdue', { since: plusDays(dueOn, 1), dueOn });
+  }
+  return duty('backup-recent', 'done', { since: backup.lastGoodOn, dueOn });
+}
+
 /** The practice's own duties under the code, in the order of the articles. */
 export function practiceDuties(facts: PracticeFacts): Duty[] {
+  const backup = backupRecent(facts);
   return [
+    ...(backup ? [backup] : []),
     continuityPlan(facts),
     continuityDrill(facts),
     insurance(facts),

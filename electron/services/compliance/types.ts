@@ -15,7 +15,8 @@ export type DutyId =
   | 'continuity-plan'
   | 'continuity-drill'
   | 'insurance'
-  | 'supervision-recent';
+  | 'supervision-recent'
+  | 'backup-recent';
 
 export type DutyTab =
   | 'overview'
@@ -26,7 +27,8 @@ export type DutyTab =
   | 'documents'
   | 'practice-profile'
   | 'practice-supervision'
-  | 'practice-continuity';
+  | 'practice-continuity'
+  | 'practice-backups';
 
 export interface DutyTarget {
   tab: DutyTab;
@@ -85,6 +87,8 @@ export interface PracticeFacts {
   today: IsoDate;
   insurance?: { expiresOn?: IsoDate };
   lastSupervisionOn?: IsoDate;
+  /** Where the records are kept safe (2.15): the newest verified backup, if any. */
+  backup?: { folderSet: boolean; folderAvailable: boolean; lastGoodOn?: IsoDate; warnDays: number };
   /** Longest allowed gap between two supervisions; the app's default is 6. */
   supervisionMaxMonths: number;
   continuityPlan?: {

@@ -1,0 +1,437 @@
+/**
+ * Dossier-known identifiers (client, sponsor, guardians, people in the story, organisations,
+ * their e-mail addresses and phone numbers) expanded into the variants a coach actually writes:
+ * first name, surname with or without particles, initials, possessives, Dutch diminutives,
+ * any case, with or without diacritics.
+ *
+ * Recall on these beats precision by design: a client called "Roos" also hides the flower
+ * "roos", because a name that slips through cannot be taken back.
+ */
+
+import { PATTERN_PRIORITY } from './patterns';
+import { foldDiacritics, literalSource, NOT_BEFORE_WORD } from './text';
+import type { Detection, DossierIdentifiers, EntityRef, IdentifierKind, Locale } from './types';
+
+/** Lower-case words that belong to a Dutch (or Romance/German/Arabic) surname. */
+const SURNAME_PARTICLES = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  "'t",
+  'ter',
+  'ten',
+  'te',
+  'op',
+  'in',
+  'onder',
+  'uit',
+  'von',
+  'zu',
+  'di',
+  'da',
+  'du',
+  'le',
+  'la',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'el',
+  'al',
+  'bin',
+]);
+
+export interface ParsedName {
+  given: string[];
+  middle: string[];
+  particles: string[];
+  core: string;
+}
+
+/** Split a surname like "van den Berg" into its particles and its core ("Berg"). */
+export function splitSurname(lastName: string): { particles: string[]; core: string } {
+  const tokens = lastName
+    .trim()
+    .split(/\s+/u)
+    .filter((t) => t !== '');
+  const particles: string[] = [];
+  while (tokens.length > 1 && SURNAME_PARTICLES.has((tokens[0] ?? '').toLowerCase())) {
+    particles.push(tokens.shift() ?? '');
+  }
+  return { particles, core: tokens.join(' ') };
+}
+
+/**
+ * Parse a free-form name ("Karin", "Pieter van Dam", "Anna Maria de Vries"): the first token is
+ * the given name, the surname starts at the first particle or is the last token.
+ */
+export function parseFreeName(name: string): ParsedName {
+  const tokens = name
+    .trim()
+    .split(/\s+/u)
+    .filter((t) => t !== '');
+  const given = tokens.shift();
+  if (given === undefined) return { given: [], middle: [], particles: [], core: '' };
+  if (tokens.length === 0) return { given: [given], middle: [], particles: [], core: '' };
+  let surnameStart = tokens.findIndex((t) => SURNAME_PARTICLES.has(t.toLowerCase()));
+  if (surnameStart < 0) surnameStart = tokens.length - 1;
+  const { particles, core } = splitSurname(tokens.slice(surnameStart).join(' '));
+  return { given: [given], middle: tokens.slice(0, surnameStart), particles, core };
+}
+
+function surnameOf(name: ParsedName): string {
+  return [...name.particles, name.core].join(' ').trim();
+}
+
+/**
+ * Dutch (and a few English) diminutive and pet forms: Jantje, Jannetje, Janneke, Basje,
+ * Tompje, Tommetje, Henkie, Robbie, Johnny, Annaatje. Over-generating is harmless: the forms
+ * only match as whole words.
+ */
+export function diminutives(given: string): string[] {
+  if (given.length < 3 || /\s/u.test(given)) return [];
+  const last = given.charAt(given.length - 1);
+  const forms = ['tje', 'je', 'ke', 'pje', 'etje', 'ie', 'y', 'tjes'].map((s) => given + s);
+  if (/[bcdfghjklmnpqrstvwxz]/iu.test(last)) {
+    forms.push(
+      `${given}${last}etje`,
+      `${given}${last}eke`,
+      `${given}${last}ie`,
+      `${given}${last}y`,
+    );
+  }
+  if (/[aou]/iu.test(last)) forms.push(`${given}${last}tje`);
+  // Names ending in a silent -e lose it: Lotte -> Lotje/Lottie, Femke -> Femkje, Anne -> Annie.
+  const stem = /[bcdfghjklmnpqrstvwxz]e$/iu.test(given) ? given.slice(0, -1) : undefined;
+  if (stem !== undefined) {
+    const stems = /([bcdfghjklmnpqrstvwxz])\1$/iu.test(stem) ? [stem, stem.slice(0, -1)] : [stem];
+    for (const st of stems) forms.push(`${st}je`, `${st}tje`, `${st}ie`, `${st}y`);
+  }
+  return forms;
+}
+
+/**
+ * Regex source for "name + optional possessive": Dutch "Jans", both "Jan's" and "John's", and
+ * a bare apostrophe after a sibilant ("Kees' fiets", "James' car"). Allowing the bare apostrophe
+ * only there keeps the closing quote of "'Jan'" out of the match.
+ */
+function withPossessive(variant: string): string {
+  const sibilant = /[sxz]$/iu.test(variant);
+  return `${literalSource(variant)}(?:['’]s|s${sibilant ? "|['’]" : ''})?`;
+}
+
+function uniqueByLength(variants: string[], caseSensitive: boolean): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const variant of variants.map((v) => foldDiacritics(v.trim()))) {
+    // "JdV" and "JDV" are different case-sensitive variants, one for case-insensitive ones.
+    const key = caseSensitive ? variant : variant.toLowerCase();
+    if (variant.length < 2 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(variant);
+  }
+  // Longest first: a regex alternation takes the first alternative that fits.
+  return out.sort((a, b) => b.length - a.length);
+}
+
+function wordRegex(alternatives: string[], flags: string): RegExp | undefined {
+  if (alternatives.length === 0) return undefined;
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}\\p{M}_@])(?:${alternatives.join('|')})${NOT_BEFORE_WORD}`,
+    flags,
+  );
+}
+
+/** The variants of a surname: "van den Berg" also as "v.d. Berg"/"vd Berg"; double names split. */
+function surnameVariants(particles: string[], core: string): string[] {
+  const surname = [...particles, core].join(' ').trim();
+  const out = [surname];
+  const lower = particles.map((p) => p.toLowerCase());
+  if (lower[0] === 'van' && lower.length === 2)
+    out.push(`v.d. ${core}`, `v. d. ${core}`, `vd ${core}`, `v/d ${core}`);
+  // "Jansen-de Vries": each half is used on its own as well.
+  if (core.includes('-')) {
+    for (const part of core.split('-')) {
+      const { particles: partParticles, core: partCore } = splitSurname(part);
+      out.push([...partParticles, partCore].join(' '));
+    }
+  }
+  return out;
+}
+
+/** Initials as coaches write them: "J.", "J.d.V.", "J. de V.", "JdV", "JDV", "J.V.". */
+export function initialVariants(
+  first: string,
+  particles: string[],
+  core: string,
+  locale: Locale,
+): string[] {
+  const f = first.charAt(0).toUpperCase();
+  const c = core.charAt(0).toUpperCase();
+  if (f === '' || c === '') return [];
+  const p = particles.map((x) => x.charAt(0).toLowerCase());
+  const P = p.map((x) => x.toUpperCase());
+  const out = [`${f}.${c}.`, `${f}. ${c}.`, `${f}${c}`];
+  if (p.length > 0) {
+    out.push(
+      `${f}.${p.join('.')}.${c}.`,
+      `${f}. ${p.join('. ')}. ${c}.`,
+      `${f}.${P.join('.')}.${c}.`,
+      `${f}${p.join('')}${c}`,
+      `${f}${P.join('')}${c}`,
+    );
+  }
+  // A lone "I." or "A." in English is the pronoun or an article at a sentence end.
+  if (!(locale === 'en' && (f === 'I' || f === 'A'))) out.push(`${f}.`);
+  return out;
+}
+
+interface EntitySpec {
+  entity?: EntityRef;
+  kind: IdentifierKind;
+  priority: number;
+  /** Matched in any case. */
+  insensitive: string[];
+  /** Matched in any case, and also with diminutive endings. */
+  givenNames: string[];
+  /** Matched only as written (initials, a surname core stripped of its particles). */
+  sensitive: string[];
+}
+
+function personSpec(
+  name: ParsedName,
+  entity: EntityRef,
+  kind: IdentifierKind,
+  priority: number,
+  initials: string[],
+): EntitySpec {
+  const surname = surnameOf(name);
+  const insensitive: string[] = [];
+  const sensitive: string[] = [...initials];
+  if (surname !== '') {
+    const surnames = surnameVariants(name.particles, name.core);
+    insensitive.push(...surnames);
+    for (const given of name.given) {
+      const initial = given.charAt(0).toUpperCase();
+      for (const s of surnames) {
+        insensitive.push(`${given} ${s}`, `${initial}. ${s}`, `${initial}.${s}`);
+        if (name.middle.length > 0) insensitive.push(`${given} ${name.middle.join(' ')} ${s}`);
+      }
+      const c = name.core.charAt(0).toUpperCase();
+      insensitive.push(`${given} ${c}.`);
+      if (name.particles.length > 0) {
+        insensitive.push(
+          `${given} ${name.particles.join(' ')} ${c}.`,
+          `${given} ${name.particles.map((p) => `${p.charAt(0)}.`).join('')}${c}.`,
+        );
+      }
+    }
+    // "Berg" without "van den" is matched only capitalised: lower-case "berg" is a mountain.
+    if (name.particles.length > 0) sensitive.push(name.core);
+  }
+  return { entity, kind, priority, insensitive, givenNames: name.given, sensitive };
+}
+
+/**
+ * Words that say what kind of organisation it is; people drop them in speech ("Bouwbedrijf
+ * Hendriks" is "Hendriks", "Stichting De Linde" is "De Linde").
+ */
+const ORGANISATION_TYPE_WORD =
+  /^(?:vereniging|co[oö]peratie|bakkerij|slagerij|kapsalon|kinderopvang|basisschool|\p{L}*(?:stichting|bedrijf|bureau|kantoor|praktijk|winkel|handel|groep))\s+(?=\p{Lu})/iu;
+
+/**
+ * The organisation as registered, without its legal form ("B.V.", "Ltd"), and without its type
+ * word. The last one is matched only as written: "De Brug" is the organisation, "de brug" the
+ * bridge.
+ */
+function organisationVariants(name: string): { insensitive: string[]; sensitive: string[] } {
+  const withoutLegalForm = name
+    .replace(/[\s,]+(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|Ltd\.?|Inc\.?|LLC|GmbH|plc|u\.a\.?)$/iu, '')
+    .trim();
+  const withoutType = withoutLegalForm.replace(ORGANISATION_TYPE_WORD, '');
+  // A remainder of one short word ("AB") would hide ordinary text, not the organisation.
+  const sensitive =
+    withoutType !== withoutLegalForm && withoutType.replace(/\s/gu, '').length >= 4
+      ? [withoutType]
+      : [];
+  return { insensitive: [name, withoutLegalForm], sensitive };
+}
+
+function phoneSource(phone: string): string | undefined {
+  const compact = phone.replace(/[^\d+]/g, '');
+  let national: string;
+  let prefix: string;
+  if (/^(?:\+|00)31/.test(compact)) {
+    national = compact.replace(/^(?:\+|00)31/, '').replace(/^0/, '');
+    prefix = '(?:(?:\\+|00)31[\\s.-]*(?:\\(0\\)[\\s.-]*)?|0)';
+  } else if (/^(?:\+|00)/.test(compact)) {
+    national = compact.replace(/^(?:\+|00)/, '');
+    prefix = '(?:\\+|00)';
+  } else if (compact.startsWith('0')) {
+    national = compact.slice(1);
+    prefix = '(?:(?:\\+|00)31[\\s.-]*(?:\\(0\\)[\\s.-]*)?|0)';
+  } else {
+    national = compact;
+    prefix = '';
+  }
+  if (national.length < 6) return undefined;
+  // Any spacing or punctuation between the digits: "06 - 123 456 78" is still the number.
+  return `(?<![\\p{N}+])${prefix}[\\s.\\-()]*${[...national].join('[\\s.\\-()]*')}(?!\\p{N})`;
+}
+
+function buildSpecs(known: DossierIdentifiers, locale: Locale): EntitySpec[] {
+  const specs: EntitySpec[] = [];
+  const { client } = known;
+  const clientSurname = splitSurname(client.lastName);
+  const clientName: ParsedName = {
+    given: [client.firstName, ...(client.otherNames ?? []).filter((n) => !/\s/u.test(n.trim()))],
+    middle: [],
+    particles: clientSurname.particles,
+    core: clientSurname.core,
+  };
+  const clientSpec = personSpec(
+    clientName,
+    { type: 'client' },
+    'client-name',
+    PATTERN_PRIORITY['client-name'],
+    initialVariants(client.firstName, clientSurname.particles, clientSurname.core, locale),
+  );
+  // Multi-word other names ("Jan Willem") and the pseudonym are matched as whole phrases.
+  clientSpec.insensitive.push(
+    client.pseudonym,
+    ...(client.otherNames ?? []).filter((n) => /\s/u.test(n.trim())),
+  );
+  specs.push(clientSpec);
+
+  const people: { name: string; id: string }[] = [];
+  if (known.sponsor?.contactPerson)
+    people.push({ name: known.sponsor.contactPerson, id: 'sponsor-contact' });
+  (known.guardians ?? []).forEach((g, i) => {
+    people.push({ name: g.name, id: `guardian-${i}` });
+  });
+  (known.people ?? []).forEach((p, i) => {
+    people.push({ name: p.name, id: `person-${i}` });
+  });
+  people.forEach((person, order) => {
+    specs.push(
+      personSpec(
+        parseFreeName(person.name),
+        { type: 'person', id: person.id },
+        'person',
+        PATTERN_PRIORITY.person + order / 1000,
+        [],
+      ),
+    );
+  });
+
+  const organisations: { name: string; id: string; sponsor: boolean }[] = [];
+  if (known.sponsor?.organisation) {
+    organisations.push({ name: known.sponsor.organisation, id: 'sponsor', sponsor: true });
+  }
+  (known.organisations ?? []).forEach((name, i) => {
+    organisations.push({ name, id: `organisation-${i}`, sponsor: false });
+  });
+  organisations.forEach((org, order) => {
+    specs.push({
+      entity: { type: 'organisation', id: org.id, sponsor: org.sponsor },
+      kind: 'organisation',
+      priority: PATTERN_PRIORITY.organisation + order / 1000,
+      ...organisationVariants(org.name),
+      givenNames: [],
+    });
+  });
+
+  const emails = [
+    client.email,
+    known.sponsor?.email,
+    ...(known.guardians ?? []).map((g) => g.email),
+  ];
+  specs.push({
+    kind: 'email',
+    priority: PATTERN_PRIORITY.email,
+    insensitive: emails.filter((e): e is string => e !== undefined && e.trim() !== ''),
+    givenNames: [],
+    sensitive: [],
+  });
+
+  if (client.address) {
+    // The whole address, and each comma-separated part that carries a number (street + house
+    // number, postcode + city).
+    const parts = client.address.split(',').filter((part) => /\d/.test(part));
+    specs.push({
+      kind: 'address',
+      priority: PATTERN_PRIORITY.address,
+      insensitive: [client.address, ...parts],
+      givenNames: [],
+      sensitive: [],
+    });
+  }
+  return specs;
+}
+
+export interface KnownMatcher {
+  regex: RegExp;
+  kind: IdentifierKind;
+  entity?: EntityRef;
+  priority: number;
+}
+
+/** Compile the dossier into regexes; exported for tests and for reuse across summaries. */
+export function buildKnownMatchers(known: DossierIdentifiers, locale: Locale): KnownMatcher[] {
+  const matchers: KnownMatcher[] = [];
+  for (const spec of buildSpecs(known, locale)) {
+    const base = { kind: spec.kind, entity: spec.entity, priority: spec.priority };
+    const givenForms = spec.givenNames.flatMap((g) => [g, ...diminutives(g)]);
+    // E-mail addresses, street addresses and forms ending in an initial ("J.", "Jan V.") take
+    // no possessive ending.
+    const source = (variant: string): string =>
+      spec.kind === 'email' || spec.kind === 'address' || variant.endsWith('.')
+        ? literalSource(variant)
+        : withPossessive(variant);
+    const insensitive = uniqueByLength([...spec.insensitive, ...givenForms], false).map(source);
+    const insensitiveRegex = wordRegex(insensitive, 'giu');
+    if (insensitiveRegex) matchers.push({ ...base, regex: insensitiveRegex });
+    const sensitive = uniqueByLength(spec.sensitive, true).map(source);
+    const sensitiveRegex = wordRegex(sensitive, 'gu');
+    if (sensitiveRegex) matchers.push({ ...base, regex: sensitiveRegex });
+  }
+  const phones = [
+    known.client.phone,
+    known.sponsor?.phone,
+    ...(known.guardians ?? []).map((g) => g.phone),
+  ];
+  for (const phone of phones) {
+    const source = phone ? phoneSource(phone) : undefined;
+    if (source) {
+      matchers.push({
+        regex: new RegExp(source, 'gu'),
+        kind: 'phone',
+        priority: PATTERN_PRIORITY.phone,
+      });
+    }
+  }
+  return matchers;
+}
+
+/** Every occurrence of a dossier-known identifier, as spans in the original input. */
+export function detectKnown(input: string, known: DossierIdentifiers, locale: Locale): Detection[] {
+  // Matching runs on a diacritic-folded copy with identical offsets, so "Zoe" finds "Zoë".
+  const folded = foldDiacritics(input);
+  const out: Detection[] = [];
+  for (const matcher of buildKnownMatchers(known, locale)) {
+    for (const m of folded.matchAll(matcher.regex)) {
+      const start = m.index ?? 0;
+      if (m[0].length === 0) continue;
+      out.push({
+        start,
+        end: start + m[0].length,
+        kind: matcher.kind,
+        entity: matcher.entity,
+        priority: matcher.priority,
+      });
+    }
+  }
+  return out;
+}
