@@ -1,0 +1,209 @@
+import { basename, join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  Menu,
+  type MenuItemConstructorOptions,
+  powerMonitor,
+  protocol,
+  type Session,
+  session,
+  type WebContents,
+} from 'electron';
+import { createDispatcher } from './dispatcher';
+import { bindKluisIpc, sendKluisEvent } from './ipc';
+import { createLogger, type Logger } from './logger';
+import { VaultSession } from './services/vault-session';
+import { IdleLock, systemClock } from './shell/idle-lock';
+import {
+  type MenuAction,
+  type MenuItemSpec,
+  type MenuLanguage,
+  menuMessages,
+  menuTemplate,
+} from './shell/menu-template';
+import { appFiles, vaultDir } from './shell/paths';
+import { createSessionCalls } from './shell/session-calls';
+import { readStatic } from './shell/static-files';
+import {
+  APP_ENTRY_URL,
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  isAllowedRequest,
+  mainWindowOptions,
+  securityHeaders,
+} from './shell/window-options';
+
+/**
+ * The main process: one sandboxed window showing app://kluis/, one IPC channel into the
+ * dispatcher, no network, no permissions, and a vault that locks when the coach leaves.
+ */
+
+/** Every webContents, ours or any a bug might create, can neither navigate nor open windows. */
+export function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Exports are saved as downloads of what the page made itself, never of a remote URL. */
+export function isAllowedDownload(url: string): boolean {
+  return url.startsWith(`blob:${APP_ORIGIN}/`) || url.startsWith('data:');
+}
+
+export function hardenSession(
+  ses: Session,
+  options: { devTools: boolean; downloadsDir: () => string; language: () => MenuLanguage },
+): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.setSpellCheckerEnabled(false);
+  // Offline by design: whatever is not our own bundle never leaves the machine.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url, { devTools: options.devTools }) });
+  });
+  ses.on('will-download', (event, item) => {
+    if (!isAllowedDownload(item.getURL())) {
+      event.preventDefault();
+      return;
+    }
+    // No save path set, so Electron asks the coach where the export goes.
+    item.setSaveDialogOptions({
+      title: menuMessages(options.language()).saveExport,
+      defaultPath: join(options.downloadsDir(), basename(item.getFilename())),
+    });
+  });
+}
+
+export function registerAppProtocol(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const headers = securityHeaders();
+    if (url.host !== APP_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return new Response(null, { status: 404, headers });
+    }
+    const file = await readStatic(rendererDir, url.pathname);
+    if (file.status !== 200) return new Response(null, { status: file.status, headers });
+    return new Response(new Uint8Array(file.body), {
+      status: 200,
+      headers: { ...headers, 'Content-Type': file.contentType },
+    });
+  });
+}
+
+function toElectronMenu(
+  items: readonly MenuItemSpec[],
+  onAction: (action: MenuAction) => void,
+): MenuItemConstructorOptions[] {
+  return items.map((item) => {
+    const options: MenuItemConstructorOptions = {};
+    if (item.label !== undefined) options.label = item.label;
+    if (item.role !== undefined) options.role = item.role;
+    if (item.type !== undefined) options.type = item.type;
+    if (item.accelerator !== undefined) options.accelerator = item.accelerator;
+    const action = item.action;
+    if (action !== undefined) options.click = () => onAction(action);
+    if (item.submenu !== undefined) options.submenu = toElectronMenu(item.submenu, onAction);
+    return options;
+  });
+}
+
+export interface StartedApp {
+  readonly vault: VaultSession;
+  readonly idle: IdleLock;
+  readonly ready: Promise<void>;
+}
+
+export function start(logger: Logger = createLogger()): StartedApp | null {
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+  // Two instances on one vault would fight over it; the second hands over to the first.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+
+  const devTools = !app.isPackaged;
+  const files = appFiles(app.getAppPath());
+  const vault = new VaultSession(
+    vaultDir({ userData: app.getPath('userData'), env: process.env, isPackaged: app.isPackaged }),
+  );
+  const dispatch = createDispatcher(vault, { logger });
+  const idle = new IdleLock(systemClock, (reason) => vault.lock(reason));
+  let window: BrowserWindow | null = null;
+  let language: MenuLanguage = 'nl';
+  const contents = () => (window && !window.isDestroyed() ? window.webContents : null);
+
+  function onMenuAction(action: MenuAction): void {
+    if (action === 'lock') calls.lock('user');
+    else sendKluisEvent(contents(), { type: 'menu', action });
+  }
+  function installMenu(): void {
+    const template = menuTemplate({ language, devTools, platform: process.platform });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(template, onMenuAction)));
+  }
+  const calls = createSessionCalls({
+    session: vault,
+    dispatch,
+    idle,
+    onSettings(settings) {
+      if (settings.language === language) return;
+      language = settings.language;
+      installMenu();
+    },
+  });
+  vault.onLock((reason) => sendKluisEvent(contents(), { type: 'locked', reason }));
+
+  function createWindow(): BrowserWindow {
+    const created = new BrowserWindow(mainWindowOptions({ preloadPath: files.preload, devTools }));
+    created.once('ready-to-show', () => created.show());
+    // Typing, pointing and scrolling in the window count as activity, not only saves.
+    created.webContents.on('input-event', () => idle.activity());
+    created.webContents.on('render-process-gone', (_event, details) => {
+      logger.info('window.gone', { reason: details.reason });
+    });
+    created.on('closed', () => {
+      if (window === created) window = null;
+    });
+    created.loadURL(APP_ENTRY_URL).catch((error: unknown) => logger.error('window.load', error));
+    return created;
+  }
+
+  app.on('web-contents-created', (_event, created) => guardWebContents(created));
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  // The vault is the app: with its window gone there is nothing to keep open, on macOS too.
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => calls.lock('quit'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+
+  const ready = app.whenReady().then(() => {
+    hardenSession(session.defaultSession, {
+      devTools,
+      downloadsDir: () => app.getPath('downloads'),
+      language: () => language,
+    });
+    registerAppProtocol(files.renderer);
+    bindKluisIpc({ contents, call: calls.call, logger });
+    powerMonitor.on('lock-screen', () => idle.screenLocked());
+    powerMonitor.on('suspend', () => idle.suspended());
+    installMenu();
+    window = createWindow();
+  });
+  ready.catch((error: unknown) => {
+    logger.error('app.start', error);
+    app.quit();
+  });
+  return { vault, idle, ready };
+}
+
+// Unit tests import this module with 'electron' mocked and call start() themselves.
+if (process.versions.electron !== undefined) start();
