@@ -205,6 +205,50 @@ export async function createVault(
 }
 
 /**
+ * Sets a new passphrase with the recovery key, for the coach who forgot the old one.
+ * Works on a locked vault: only the key file changes, the database is not touched.
+ */
+export async function resetPassphrase(
+  dir: string,
+  recoveryKey: string,
+  next: string,
+  options: VaultOptions = {},
+): Promise<void> {
+  const paths = vaultPaths(dir);
+  if (!existsSync(paths.keys)) {
+    throw new VaultError('VAULT_NOT_FOUND', 'There is no vault in this folder.');
+  }
+  const keyFile = readKeyFile(paths.keys);
+  const secret = parseRecoveryKey(recoveryKey);
+  let dataKey: Buffer | undefined;
+  try {
+    dataKey = await unlockDataKey(keyFile, { kind: 'recovery', secret });
+    assertStrongPassphrase(next);
+    const slot = await wrapDataKey(
+      keyFile.vaultId,
+      'passphrase',
+      dataKey,
+      { kind: 'passphrase', passphrase: next },
+      options.scrypt ?? DEFAULT_SCRYPT,
+    );
+    const slots = keyFile.slots.filter((s) => s.kind !== 'passphrase');
+    writeKeyFile(paths.keys, { ...keyFile, slots: [slot, ...slots] });
+  } catch (error) {
+    throw isDiskFull(error)
+      ? new VaultError(
+          'DISK_FULL',
+          'The disk is full; the passphrase was not changed.',
+          {},
+          { cause: error },
+        )
+      : error;
+  } finally {
+    dataKey?.fill(0);
+    secret.fill(0);
+  }
+}
+
+/**
  * Opens an existing vault with the passphrase or the recovery key. A wrong secret is
  * found before the database is touched, so it changes nothing on disk.
  */

@@ -146,6 +146,10 @@ export const api = {
   'vault.changePassphrase': returns<{ changed: true }>()(
     z.object({ current: passphrase, next: passphrase }).strict(),
   ),
+  /** For a forgotten passphrase: the recovery key sets a new one, without unlocking. */
+  'vault.resetPassphrase': returns<{ changed: true }>()(
+    z.object({ recoveryKey: z.string().max(200), next: passphrase }).strict(),
+  ),
 
   'practice.get': returns<{ practice: Practice; duties: Duty[] }>()(none),
   'practice.update': returns<Practice>()(practiceFields.partial().strict()),
@@ -327,6 +331,7 @@ export const openMethods: ReadonlySet<MethodName> = new Set([
   'vault.create',
   'vault.unlock',
   'vault.lock',
+  'vault.resetPassphrase',
   // Restoring is what a coach does when the vault will not open, or on a new computer.
   'backups.status',
   'backups.setFolder',

@@ -49,6 +49,10 @@ export const sessionHandlers: SessionHandlers = {
     await session.changePassphrase(input.current, input.next);
     return { changed: true };
   },
+  'vault.resetPassphrase': async ({ session }, input) => {
+    await session.resetPassphrase(input.recoveryKey, input.next);
+    return { changed: true };
+  },
 
   'backups.status': async ({ session, now }) => backupStatus(session, now()),
   'backups.setFolder': async ({ session, now }, input) =>

@@ -4,6 +4,7 @@ import { VaultError } from '../../db/errors';
 import {
   createVault,
   openVault,
+  resetPassphrase,
   type UnlockSecret,
   type Vault,
   type VaultOptions,
@@ -54,6 +55,12 @@ export class VaultSession {
   async changePassphrase(current: string, next: string): Promise<void> {
     if (!this.#vault) throw new VaultError('VAULT_LOCKED', 'The vault is locked.');
     await this.#vault.changePassphrase(current, next);
+  }
+
+  /** A new passphrase from the recovery key; the vault stays locked (or unlocked) as it was. */
+  async resetPassphrase(recoveryKey: string, next: string): Promise<void> {
+    await resetPassphrase(this.dir, recoveryKey, next, this.options);
+    if (this.#vault) appendAudit(this.#vault.db, 'vault.passphrase-reset');
   }
 
   lock(reason: LockReason = 'user'): void {

@@ -21,9 +21,8 @@ describe('a killed process', () => {
         KLUIS_DIR: dir,
         KLUIS_PASSPHRASE: PASSPHRASE,
       });
-      // Kill inside the second long transaction of this run, after a few ms of writing.
-      let longs = 0;
-      const lines = await watchLines(child, (line) => line.startsWith('long ') && ++longs === 2);
+      // Kill inside the first long transaction of this run, after a few ms of writing.
+      const lines = await watchLines(child, (line) => line.startsWith('long '));
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(Math.random() * 40)));
       await killed(child);
       const lastLong = lines.findLast((line) => line.startsWith('long '))?.split(' ')[1];
@@ -54,8 +53,8 @@ describe('a killed process', () => {
         vault.lock();
       }
     }
-    expect(committed.size).toBeGreaterThan(ROUNDS * 5);
+    expect(committed.size).toBeGreaterThanOrEqual(ROUNDS * 3);
     // The scenario under test did happen: most kills landed inside an open transaction.
     expect(killedInsideLong).toBeGreaterThan(ROUNDS / 2);
-  }, 600_000);
+  }, 1_200_000);
 });

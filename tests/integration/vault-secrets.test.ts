@@ -139,3 +139,23 @@ describe('changing the passphrase', () => {
     expect(changed).toBeLessThanOrEqual(4);
   });
 });
+
+describe('a forgotten passphrase', () => {
+  it('is replaced with the recovery key while the vault stays locked, without touching the database', async () => {
+    const { dir, recoveryKey } = await lockedVault();
+    const { resetPassphrase } = await import('../../db/vault');
+    const database = readFileSync(vaultPaths(dir).database);
+    await expectCode(
+      resetPassphrase(dir, withTypo(recoveryKey, 3), OTHER_PASSPHRASE, FAST),
+      'RECOVERY_KEY_INVALID',
+    );
+    await expectCode(resetPassphrase(dir, recoveryKey, 'zwak', FAST), 'WEAK_PASSPHRASE');
+    await resetPassphrase(dir, recoveryKey, OTHER_PASSPHRASE, FAST);
+    expect(readFileSync(vaultPaths(dir).database).equals(database)).toBe(true);
+    await expectCode(openVault(dir, { passphrase: PASSPHRASE }, FAST), 'WRONG_SECRET');
+    const vault = await openVault(dir, { passphrase: OTHER_PASSPHRASE }, FAST);
+    expect(vault.db.prepare('SELECT x FROM t').get()).toEqual({ x: 'inhoud' });
+    vault.lock();
+    (await openVault(dir, { recoveryKey }, FAST)).lock();
+  });
+});

@@ -1,0 +1,85 @@
+import { type Control, Controller } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { CheckboxField, type Choice, SelectField, TextInputField } from './Fields';
+import type { FieldSpec, FormValues } from './field-spec';
+
+interface FormFieldsProps {
+  specs: readonly FieldSpec[];
+  control: Control<FormValues>;
+  /** Labels are `${labelPrefix}.${name}`. */
+  labelPrefix: string;
+  /** Options computed at run time (documents to pick from), by field name. */
+  choices?: Readonly<Record<string, readonly Choice[]>>;
+}
+
+const INPUT_TYPE = {
+  text: 'text',
+  email: 'email',
+  tel: 'tel',
+  date: 'date',
+  datetime: 'datetime-local',
+  number: 'number',
+  tags: 'text',
+} as const;
+
+/** Renders a record's fields from their specs, each bound to react-hook-form. */
+export function FormFields({ specs, control, labelPrefix, choices }: FormFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-grid">
+      {specs.map((spec) => (
+        <Controller
+          key={spec.name}
+          name={spec.name}
+          control={control}
+          render={({ field, fieldState }) => {
+            const common = {
+              name: spec.name,
+              label: t(`${labelPrefix}.${spec.name}`),
+              hint: spec.hintKey ? t(spec.hintKey) : undefined,
+              error: fieldState.error?.message,
+              isRequired: spec.required,
+              className: spec.wide || spec.kind === 'textarea' ? 'field--wide' : undefined,
+            };
+            if (spec.kind === 'checkbox') {
+              return (
+                <CheckboxField
+                  {...common}
+                  value={field.value === true}
+                  onChange={(value) => field.onChange(value)}
+                />
+              );
+            }
+            const text = typeof field.value === 'string' ? field.value : '';
+            if (spec.kind === 'select') {
+              const options: readonly Choice[] =
+                choices?.[spec.name] ??
+                (spec.options ?? []).map((option) => ({
+                  value: option,
+                  label: t(`${spec.optionsKey ?? labelPrefix}.${option}`),
+                }));
+              return (
+                <SelectField
+                  {...common}
+                  value={text}
+                  onChange={(value) => field.onChange(value)}
+                  choices={options}
+                />
+              );
+            }
+            return (
+              <TextInputField
+                {...common}
+                value={text}
+                onChange={(value) => field.onChange(value)}
+                onBlur={field.onBlur}
+                multiline={spec.kind === 'textarea'}
+                type={spec.kind === 'textarea' ? undefined : INPUT_TYPE[spec.kind]}
+              />
+            );
+          }}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { type ReactNode, useId, useMemo, useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { asApiFailure, errorMessage } from '../../api/errors';
+import { useFormDraft } from '../../drafts/use-form-draft';
+import { FormAlert } from '../FormAlert';
+import type { Choice } from './Fields';
+import { FormFields } from './FormFields';
+import {
+  apiResolver,
+  type FieldSpec,
+  type FormValues,
+  toApiValues,
+  toFormValues,
+} from './field-spec';
+
+export interface RecordFormProps<S extends z.ZodType> {
+  specs: readonly FieldSpec[];
+  /** The contract's schema for what the form submits. */
+  schema: S;
+  labelPrefix: string;
+  record?: Readonly<Record<string, unknown>> | null | undefined;
+  defaults?: Readonly<Record<string, unknown>>;
+  /** Where unsaved values wait in memory; null for forms not worth keeping. */
+  draftKey: string | null;
+  submitLabel: string;
+  onSubmit(value: z.output<S>): Promise<unknown>;
+  onCancel?(): void;
+  choices?: Readonly<Record<string, readonly Choice[]>>;
+  /** Accessible name of the form. */
+  label: string;
+  children?: ReactNode;
+  /** Controls beside the fields that fill one in, e.g. an upload that picks the new file. */
+  extra?(controls: { setValue(name: string, value: string | boolean): void }): ReactNode;
+}
+
+type Status = 'idle' | 'saving' | 'saved';
+
+/**
+ * One form for every record of the contract: fields from specs, validation by the
+ * contract's schema, errors from the API next to their field, the coach's input kept on
+ * any failure and kept in memory across an auto-lock.
+ */
+export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
+  const { t } = useTranslation();
+  const { specs, schema } = props;
+  const resolver = useMemo(() => apiResolver(specs, schema), [specs, schema]);
+  const defaultValues = useMemo(
+    () => toFormValues(specs, props.record, props.defaults),
+    [specs, props.record, props.defaults],
+  );
+  const form = useForm<FormValues>({ defaultValues, resolver, mode: 'onSubmit' });
+  const draft = useFormDraft(props.draftKey, form, true);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>('idle');
+  const statusId = useId();
+
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    setStatus('saving');
+    try {
+      await props.onSubmit(schema.parse(toApiValues(specs, values)));
+      draft.saved();
+      form.reset(values);
+      setStatus('saved');
+    } catch (error) {
+      setStatus('idle');
+      const api = asApiFailure(error);
+      for (const issue of api?.issues ?? []) {
+        const name = issue.path.split('.')[0] ?? '';
+        if (specs.some((spec) => spec.name === name)) {
+          form.setError(name, { type: issue.code, message: issue.code });
+        }
+      }
+      setFailure(errorMessage(t, error));
+    }
+  });
+
+  return (
+    <Form
+      className="record-form"
+      aria-label={props.label}
+      aria-describedby={statusId}
+      validationBehavior="aria"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(event);
+      }}
+    >
+      {draft.restored ? (
+        <FormAlert tone="info">
+          {t('drafts.restored')}{' '}
+          <Button className="link-button" onPress={draft.discard}>
+            {t('drafts.discard')}
+          </Button>
+        </FormAlert>
+      ) : null}
+      {Object.keys(form.formState.errors).length > 0 && failure === null ? (
+        <FormAlert tone="error">{t('validation.checkFields')}</FormAlert>
+      ) : null}
+      {failure ? <FormAlert tone="error">{failure}</FormAlert> : null}
+      <FormFields
+        specs={specs}
+        control={form.control}
+        labelPrefix={props.labelPrefix}
+        choices={props.choices}
+      />
+      {props.children}
+      {props.extra?.({
+        setValue(name, value) {
+          form.setValue(name, value, { shouldDirty: true });
+          draft.capture();
+        },
+      })}
+      <div className="form-actions">
+        <Button type="submit" className="button button--primary" isDisabled={status === 'saving'}>
+          {status === 'saving' ? t('common.saving') : props.submitLabel}
+        </Button>
+        {props.onCancel ? (
+          <Button className="button" onPress={props.onCancel}>
+            {t('common.cancel')}
+          </Button>
+        ) : null}
+        <span id={statusId} className="form-status" role="status">
+          {status === 'saved' && !form.formState.isDirty ? t('common.saved') : ''}
+        </span>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { asApiFailure, errorMessage } from '../api/errors';
+import { kluis } from '../api/kluis';
+import { FormAlert } from '../components/FormAlert';
+import { TextInputField } from '../components/form/Fields';
+import { PassphraseMeter, usePassphraseStrength } from './PassphraseMeter';
+
+/**
+ * A forgotten passphrase: the recovery key written down at creation sets a new one. The
+ * vault stays locked; the coach then unlocks with the new passphrase as usual.
+ */
+export function ResetPassphrase({ onDone, onCancel }: { onDone(): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [keyError, setKeyError] = useState<string | undefined>(undefined);
+  const [confirmError, setConfirmError] = useState<string | undefined>(undefined);
+  const strength = usePassphraseStrength(next);
+
+  async function reset() {
+    setFailure(null);
+    setKeyError(undefined);
+    if (next !== confirm) {
+      setConfirmError('mismatch');
+      return;
+    }
+    setConfirmError(undefined);
+    setBusy(true);
+    try {
+      await kluis().vault.resetPassphrase({ recoveryKey, next });
+      setRecoveryKey('');
+      setNext('');
+      setConfirm('');
+      onDone();
+    } catch (error) {
+      if (asApiFailure(error)?.code === 'RECOVERY_KEY_INVALID') setKeyError('recoveryKey');
+      setFailure(errorMessage(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Form
+      className="stack"
+      validationBehavior="aria"
+      aria-label={t('vault.reset.title')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void reset();
+      }}
+    >
+      <p className="lead">{t('vault.reset.intro')}</p>
+      {failure ? <FormAlert tone="error">{failure}</FormAlert> : null}
+      <TextInputField
+        label={t('vault.unlock.recoveryKey')}
+        hint={t('vault.unlock.recoveryHint')}
+        value={recoveryKey}
+        onChange={(value) => {
+          setRecoveryKey(value);
+          setKeyError(undefined);
+        }}
+        error={keyError}
+        inputClassName="mono"
+        autoFocus
+        isRequired
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <TextInputField
+        label={t('vault.reset.next')}
+        hint={t('settings.passphrase.hint')}
+        type="password"
+        value={next}
+        onChange={setNext}
+        autoComplete="new-password"
+        isRequired
+        spellCheck={false}
+      />
+      <PassphraseMeter strength={strength} />
+      <TextInputField
+        label={t('vault.reset.confirm')}
+        type="password"
+        value={confirm}
+        onChange={(value) => {
+          setConfirm(value);
+          setConfirmError(undefined);
+        }}
+        error={confirmError}
+        autoComplete="new-password"
+        isRequired
+        spellCheck={false}
+      />
+      <Button
+        type="submit"
+        className="button button--primary button--large"
+        isDisabled={
+          busy || recoveryKey.trim() === '' || strength?.acceptable !== true || confirm === ''
+        }
+      >
+        {busy ? t('vault.reset.busy') : t('vault.reset.submit')}
+      </Button>
+      <Button className="link-button vault-card__back" onPress={onCancel}>
+        {t('vault.backToUnlock')}
+      </Button>
+    </Form>
+  );
+}
