@@ -1,6 +1,8 @@
-// `npm start`: build everything, then run Electron on the project folder. Where the
-// Electron binary was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD, offline machines),
-// say so and how to fix it, instead of a stack trace.
+// `npm start`: make sure the SQLite addon for Electron exists (build/rebuild-native.mjs,
+// once per Electron version; the Node build in node_modules stays for the tests), build
+// everything, then run Electron on the project folder. Where the Electron binary was never
+// downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD, offline machines), say so and how to fix it,
+// instead of a stack trace.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,8 +42,26 @@ if (!electron) {
   process.exit(1);
 }
 
+// A no-op when the addon for this Electron, platform and arch is already built; otherwise
+// it compiles it (a few minutes, once) or prints what it needs and fails.
+const native = spawnSync(process.execPath, [join(root, 'build/rebuild-native.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (native.status !== 0) {
+  process.stderr.write(
+    '\nDossierkluis: the SQLite module for Electron is missing, so the app cannot open a vault.\n',
+  );
+  process.exit(native.status ?? 1);
+}
+
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const built = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' });
+// npm.cmd is a batch file, which Node runs only through a shell (since the CVE-2024-27980 fix).
+const built = spawnSync(npm, ['run', 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const child = spawn(electron, [root, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });

@@ -3,6 +3,27 @@ import { VaultError } from './errors';
 
 export type SqliteDatabase = Database.Database;
 
+/**
+ * The compiled SQLite addon to load, or undefined for the package's own build in
+ * node_modules. Plain Node (vitest, bench) uses the default; Electron's main process sets
+ * the copy built for Electron's ABI at startup (electron/shell/native-binding.ts), since
+ * one binary cannot serve both runtimes.
+ */
+let nativeBinding: string | undefined;
+
+export function setNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
+/** The options every database opens with; exported so a test can hold them in place. */
+export function databaseOptions(options: { readonly create: boolean }): Database.Options {
+  return {
+    fileMustExist: !options.create,
+    timeout: 1000,
+    ...(nativeBinding === undefined ? {} : { nativeBinding }),
+  };
+}
+
 function sqliteCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const code = (error as { code?: unknown }).code;
@@ -43,7 +64,7 @@ export function openEncryptedDatabase(
   options: { readonly create: boolean },
 ): SqliteDatabase {
   if (dataKey.length !== 32) throw new Error('The data key must be 32 bytes.');
-  const db = new Database(path, { fileMustExist: !options.create, timeout: 1000 });
+  const db = new Database(path, databaseOptions(options));
   try {
     // SQLCipher 4 page format, so the official SQLCipher library can read the file
     // (https://utelle.github.io/SQLite3MultipleCiphers/docs/ciphers/cipher_sqlcipher/).

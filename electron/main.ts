@@ -10,6 +10,7 @@ import {
   session,
   type WebContents,
 } from 'electron';
+import { setNativeBinding } from '../db/connection';
 import { createDispatcher } from './dispatcher';
 import { bindKluisIpc, sendKluisEvent } from './ipc';
 import { createLogger, type Logger } from './logger';
@@ -22,6 +23,7 @@ import {
   menuMessages,
   menuTemplate,
 } from './shell/menu-template';
+import { electronNativeBinding } from './shell/native-binding';
 import { appFiles, vaultDir } from './shell/paths';
 import { createSessionCalls } from './shell/session-calls';
 import { readStatic } from './shell/static-files';
@@ -127,6 +129,18 @@ export function start(logger: Logger = createLogger()): StartedApp | null {
     app.quit();
     return null;
   }
+  // SQLite's addon built for Electron's ABI, not the Node build in node_modules that the
+  // tests load (electron/shell/native-binding.ts).
+  setNativeBinding(
+    electronNativeBinding({
+      electronVersion: process.versions.electron,
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+      platform: process.platform,
+      arch: process.arch,
+    }),
+  );
 
   const devTools = !app.isPackaged;
   const files = appFiles(app.getAppPath());

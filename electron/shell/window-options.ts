@@ -87,6 +87,7 @@ export interface SecureWebPreferences {
   readonly experimentalFeatures: false;
   readonly navigateOnDragDrop: false;
   readonly safeDialogs: true;
+  readonly disableBlinkFeatures: 'Auxclick';
   /** Chromium's spellchecker sends typed words to a dictionary service: client notes. */
   readonly spellcheck: false;
   readonly devTools: boolean;
@@ -131,6 +132,8 @@ export function mainWindowOptions(options: {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click must not open a link in a new window (window.open is denied too).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: options.devTools,
     },

@@ -47,6 +47,7 @@ describe('window webPreferences', () => {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 
   for (const [name, value] of Object.entries(required)) {
