@@ -45,6 +45,15 @@ import type { AnonymisedText, Flag, Replacement } from './services/anonymise';
 import type { BackupInfo, BackupStatus } from './services/backups/backup-service';
 import type { CaseSummary } from './services/case-summaries';
 import type { Duty, DutyState } from './services/compliance/types';
+import type {
+  ContinuityStatus,
+  DownloadChunk,
+  HandoverJob,
+  HandoverKey,
+  LetterTemplate,
+  ShareCheck,
+} from './services/handover/api-types';
+import { continuityInputs, handoverInputs } from './services/handover/contract';
 
 /**
  * The contract between the UI and the main process: every method once, with the zod
@@ -54,6 +63,7 @@ import type { Duty, DutyState } from './services/compliance/types';
  */
 
 export type * from './contract/records';
+export type * from './services/handover/api-types';
 export type {
   AnonymisedText,
   AuditEntry,
@@ -315,6 +325,38 @@ export const api = {
     z.object({ id: backupId }).strict(),
   ),
   'backups.purgeErased': returns<{ purged: number; backups: number }>()(none),
+
+  // Handover and continuity (2.28). Long work returns a jobId at once: poll
+  // handover.progress, cancel with handover.cancel, fetch files with handover.download.
+  // Paths come only as tokens from the shell's dialogs (services/handover/file-grants.ts).
+  'handover.key': returns<HandoverKey>()(handoverInputs.key),
+  'handover.export': returns<{ jobId: string }>()(handoverInputs.export),
+  'handover.accessExport': returns<{ jobId: string }>()(handoverInputs.accessExport),
+  'handover.progress': returns<HandoverJob>()(handoverInputs.progress),
+  'handover.jobs': returns<HandoverJob[]>()(handoverInputs.jobs),
+  'handover.cancel': returns<{ cancelled: boolean }>()(handoverInputs.cancel),
+  'handover.discard': returns<{ discarded: true }>()(handoverInputs.discard),
+  'handover.download': returns<DownloadChunk>()(handoverInputs.download),
+  'handover.uploadBegin': returns<{ uploadId: string; chunkBytes: number }>()(
+    handoverInputs.uploadBegin,
+  ),
+  'handover.uploadChunk': returns<{ received: number; complete: boolean }>()(
+    handoverInputs.uploadChunk,
+  ),
+  'handover.uploadDiscard': returns<{ discarded: true }>()(handoverInputs.uploadDiscard),
+  'handover.inspect': returns<{ jobId: string }>()(handoverInputs.inspect),
+  'handover.import': returns<{ jobId: string }>()(handoverInputs.import),
+  'handover.discardInspection': returns<{ discarded: true }>()(handoverInputs.discardInspection),
+  'handover.letterTemplate': returns<LetterTemplate>()(handoverInputs.letterTemplate),
+  'handover.saveLetterTemplate': returns<LetterTemplate>()(handoverInputs.saveLetterTemplate),
+  'continuity.get': returns<ContinuityStatus>()(continuityInputs.get),
+  'continuity.savePlan': returns<ContinuityStatus>()(continuityInputs.savePlan),
+  'continuity.setBundleFolder': returns<ContinuityStatus>()(continuityInputs.setBundleFolder),
+  'continuity.checkShare': returns<ShareCheck>()(continuityInputs.checkShare),
+  'continuity.issueKit': returns<{ jobId: string }>()(continuityInputs.issueKit),
+  'continuity.refresh': returns<{ jobId: string }>()(continuityInputs.refresh),
+  'continuity.drill': returns<{ jobId: string }>()(continuityInputs.drill),
+  'continuity.recover': returns<{ jobId: string }>()(continuityInputs.recover),
 } as const;
 
 export type Api = typeof api;
@@ -367,6 +409,17 @@ export const apiErrorCodes = [
   'FOLDER_NOT_WRITABLE',
   'UNKNOWN_METHOD',
   'INTERNAL',
+  'BUNDLE_WRONG_KEY',
+  'BUNDLE_DAMAGED',
+  'BUNDLE_UNSUPPORTED',
+  'BUNDLE_UNSAFE',
+  'BUNDLE_MISMATCH',
+  'SHARE_INVALID',
+  'SHARES_INSUFFICIENT',
+  'SHARES_MISMATCH',
+  'CONTINUITY_NOT_READY',
+  'CANCELLED',
+  'TARGET_UNAVAILABLE',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 

@@ -14,6 +14,8 @@ import { setNativeBinding } from '../db/connection';
 import { createDispatcher } from './dispatcher';
 import { bindKluisIpc, sendKluisEvent } from './ipc';
 import { createLogger, type Logger } from './logger';
+import { backupIfDue } from './services/backups/backup-schedule';
+import { attachHandover } from './services/handover/engine';
 import { VaultSession } from './services/vault-session';
 import { IdleLock, systemClock } from './shell/idle-lock';
 import {
@@ -148,6 +150,14 @@ export function start(logger: Logger = createLogger()): StartedApp | null {
     vaultDir({ userData: app.getPath('userData'), env: process.env, isPackaged: app.isPackaged }),
   );
   const dispatch = createDispatcher(vault, { logger });
+  // Refreshes the continuity bundle (2.28) whenever the vault locks.
+  const handover = attachHandover(vault, { logger });
+  // Daily backups while the vault is open; the one at quit is below.
+  const backups = setInterval(
+    () => void backupIfDue(vault, 'daily', new Date(), logger),
+    30 * 60 * 1000,
+  );
+  backups.unref();
   const idle = new IdleLock(systemClock, (reason) => vault.lock(reason));
   let window: BrowserWindow | null = null;
   let language: MenuLanguage = 'nl';
@@ -196,7 +206,20 @@ export function start(logger: Logger = createLogger()): StartedApp | null {
   });
   // The vault is the app: with its window gone there is nothing to keep open, on macOS too.
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => calls.lock('quit'));
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // Hold the quit for the backup of today's changes and the continuity bundle, both
+    // bounded; then lock and quit for real.
+    event.preventDefault();
+    quitting = true;
+    void (async () => {
+      await backupIfDue(vault, 'quit', new Date(), logger);
+      calls.lock('quit');
+      await handover.settle(10_000);
+      app.quit();
+    })();
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
 
   const ready = app.whenReady().then(() => {

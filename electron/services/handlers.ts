@@ -26,6 +26,7 @@ import { addAttachment, attachmentContent, deleteAttachment, listAttachments } f
 import { deleteSummary, finalizeSummary, listSummaries, prepareSummary } from './case-summaries';
 import type { ServiceContext } from './context';
 import { createClient, eraseClient, getDossier, listClients, updateClient } from './dossiers';
+import { handoverHandlers } from './handover/handlers';
 import { pseudonymOf } from './ownership';
 import { getPractice, practiceCompliance, setCodeDocument, updatePractice } from './practice';
 import { recordService } from './records';
@@ -157,4 +158,6 @@ export const handlers: Handlers = {
 
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+
+  ...handoverHandlers,
 };

@@ -8,6 +8,7 @@ import { listBackupFiles } from './backups/backup-files';
 import { localDay } from './clock';
 import { type Duty, practiceDuties } from './compliance';
 import type { ServiceContext } from './context';
+import { continuityFacts } from './continuity/plan';
 import { getSettings } from './settings';
 import { lastSupervisionOn } from './supervision';
 
@@ -122,5 +123,6 @@ export function practiceCompliance(ctx: ServiceContext): Duty[] {
       : {}),
     supervisionMaxMonths: settings.supervisionMaxMonths,
     ...(lastSupervision ? { lastSupervisionOn: lastSupervision } : {}),
+    ...continuityFacts(ctx.db),
   });
 }

@@ -311,10 +311,17 @@ describe('locking from the shell', () => {
     expect(lastLock()).toEqual({ type: 'locked', reason: 'idle' });
   });
 
-  it('locks on quit', async () => {
+  it('holds the quit, locks, then quits for real', async () => {
     await unlock();
-    fake.app.emit('before-quit');
+    const event = { preventDefault: vi.fn() };
+    fake.app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
     expect(shell.started.vault.state).toBe('locked');
     expect(lastLock()).toEqual({ type: 'locked', reason: 'quit' });
+    // The second before-quit, from app.quit() itself, goes through.
+    const second = { preventDefault: vi.fn() };
+    fake.app.emit('before-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
   });
 });

@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import type { VaultOptions } from '../../../db/vault';
 import { createDispatcher } from '../../../electron/dispatcher';
 import { createLogger } from '../../../electron/logger';
+import { attachHandover } from '../../../electron/services/handover/engine';
 import { VaultSession } from '../../../electron/services/vault-session';
 import { type KluisEvent, parseKluisEvent } from '../../../electron/shell/bridge';
 import { type IdleClock, IdleLock } from '../../../electron/shell/idle-lock';
@@ -132,6 +133,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const logger = createLogger();
   const session = new VaultSession(options.vaultDir, options.vaultOptions);
   const dispatch = createDispatcher(session, { now, logger });
+  attachHandover(session, { logger });
   const clock = offsetClock(now);
   const idle = new IdleLock(clock, (reason) => session.lock(reason));
   const calls = createSessionCalls({ session, dispatch, idle });
