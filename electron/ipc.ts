@@ -3,8 +3,8 @@ import { ipcMain } from 'electron';
 import type { ApiResult } from './api';
 import type { Dispatch } from './dispatcher';
 import type { Logger } from './logger';
-import type { KluisEvent } from './shell/bridge';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './shell/channels';
+import type { ChoosePurpose, KluisEvent } from './shell/bridge';
+import { CALL_CHANNEL, CHOOSE_CHANNEL, EVENT_CHANNEL } from './shell/channels';
 import { isAppUrl } from './shell/window-options';
 
 /**
@@ -46,6 +46,25 @@ export interface KluisIpcOptions {
   /** The dispatcher, behind the session's call wrapper (idle timer, settings). */
   readonly call: Dispatch;
   readonly logger: Logger;
+  /** Shows the native dialog for a purpose and returns a token for the chosen path. */
+  readonly choose?: (
+    purpose: ChoosePurpose,
+    defaultName: string,
+  ) => Promise<{ token: string; name: string } | null>;
+}
+
+const purposes: readonly ChoosePurpose[] = ['save-bundle', 'open-bundle', 'bundle-folder'];
+
+function parseChoose(request: unknown): { purpose: ChoosePurpose; defaultName: string } | null {
+  if (typeof request !== 'object' || request === null) return null;
+  const { purpose, defaultName } = request as { purpose?: unknown; defaultName?: unknown };
+  if (!purposes.includes(purpose as ChoosePurpose)) return null;
+  if (defaultName !== undefined && (typeof defaultName !== 'string' || defaultName.length > 200))
+    return null;
+  return {
+    purpose: purpose as ChoosePurpose,
+    defaultName: (defaultName as string | undefined) ?? '',
+  };
 }
 
 export function bindKluisIpc(options: KluisIpcOptions): () => void {
@@ -58,7 +77,19 @@ export function bindKluisIpc(options: KluisIpcOptions): () => void {
     if (typeof method !== 'string' || method.length > MAX_METHOD_LENGTH) return badRequest;
     return options.call(method, input);
   });
-  return () => ipcMain.removeHandler(CALL_CHANNEL);
+  ipcMain.handle(CHOOSE_CHANNEL, async (event, request: unknown) => {
+    if (!isTrustedSender(event, options.contents())) {
+      options.logger.info('ipc.refused', { channel: CHOOSE_CHANNEL });
+      throw new Error('Refused');
+    }
+    const parsed = parseChoose(request);
+    if (!parsed || !options.choose) return null;
+    return options.choose(parsed.purpose, parsed.defaultName);
+  });
+  return () => {
+    ipcMain.removeHandler(CALL_CHANNEL);
+    ipcMain.removeHandler(CHOOSE_CHANNEL);
+  };
 }
 
 /** Pushes an event to the page; a closed window simply misses it. */

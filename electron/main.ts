@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   Menu,
   type MenuItemConstructorOptions,
   powerMonitor,
@@ -16,7 +17,9 @@ import { bindKluisIpc, sendKluisEvent } from './ipc';
 import { createLogger, type Logger } from './logger';
 import { backupIfDue } from './services/backups/backup-schedule';
 import { attachHandover } from './services/handover/engine';
+import { grantPath } from './services/handover/file-grants';
 import { VaultSession } from './services/vault-session';
+import type { ChoosePurpose } from './shell/bridge';
 import { IdleLock, systemClock } from './shell/idle-lock';
 import {
   type MenuAction,
@@ -222,6 +225,34 @@ export function start(logger: Logger = createLogger()): StartedApp | null {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
 
+  // The coach picks a bundle file or folder natively; the page only ever sees a token.
+  async function chooseFile(
+    purpose: ChoosePurpose,
+    defaultName: string,
+  ): Promise<{ token: string; name: string } | null> {
+    const parent = window ?? undefined;
+    let path: string | undefined;
+    if (purpose === 'save-bundle') {
+      const options = {
+        defaultPath: join(app.getPath('documents'), defaultName || 'overdracht.age'),
+      };
+      const result = parent
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options);
+      path = result.canceled ? undefined : result.filePath;
+    } else {
+      const options: Electron.OpenDialogOptions =
+        purpose === 'bundle-folder'
+          ? { properties: ['openDirectory', 'createDirectory'] }
+          : { properties: ['openFile'], filters: [{ name: 'age', extensions: ['age'] }] };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      path = result.canceled ? undefined : result.filePaths[0];
+    }
+    return path ? { token: grantPath(path, purpose), name: basename(path) } : null;
+  }
+
   const ready = app.whenReady().then(() => {
     hardenSession(session.defaultSession, {
       devTools,
@@ -229,7 +260,7 @@ export function start(logger: Logger = createLogger()): StartedApp | null {
       language: () => language,
     });
     registerAppProtocol(files.renderer);
-    bindKluisIpc({ contents, call: calls.call, logger });
+    bindKluisIpc({ contents, call: calls.call, logger, choose: chooseFile });
     powerMonitor.on('lock-screen', () => idle.screenLocked());
     powerMonitor.on('suspend', () => idle.suspended());
     installMenu();

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createEventHub, createKluisBridge, parseKluisEvent } from './shell/bridge';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './shell/channels';
+import { CALL_CHANNEL, CHOOSE_CHANNEL, EVENT_CHANNEL } from './shell/channels';
 
 /**
  * The whole preload: one object, `window.kluis`, whose functions make typed calls over
@@ -17,5 +17,9 @@ ipcRenderer.on(EVENT_CHANNEL, (_event, payload: unknown) => {
 
 contextBridge.exposeInMainWorld(
   'kluis',
-  createKluisBridge((method, input) => ipcRenderer.invoke(CALL_CHANNEL, method, input), hub.events),
+  createKluisBridge(
+    (method, input) => ipcRenderer.invoke(CALL_CHANNEL, method, input),
+    hub.events,
+    (request) => ipcRenderer.invoke(CHOOSE_CHANNEL, request),
+  ),
 );

@@ -26,7 +26,23 @@ export interface KluisEvents {
   onMenu(listener: (action: KluisMenuAction) => void): () => void;
 }
 
-export type KluisBridge = KluisClient & { readonly events: KluisEvents };
+export type ChoosePurpose = 'save-bundle' | 'open-bundle' | 'bundle-folder';
+
+/**
+ * A native dialog in the Electron app. The answer is a token the handover and continuity
+ * methods accept (`fileToken`, `folderToken`) and the file name to show; the path itself
+ * stays in the main process. Absent in the browser harness, where downloads and uploads
+ * serve instead.
+ */
+export type ChooseFile = (request: {
+  purpose: ChoosePurpose;
+  defaultName?: string;
+}) => Promise<{ token: string; name: string } | null>;
+
+export type KluisBridge = KluisClient & {
+  readonly events: KluisEvents;
+  readonly chooseFile?: ChooseFile;
+};
 
 /**
  * How a failed call rejects on both transports: a plain object with KluisError's fields.
@@ -102,7 +118,11 @@ export function createEventHub(): { emit(event: KluisEvent): void; events: Kluis
 }
 
 /** The object exposed as `window.kluis`: frozen, functions only, nothing of the transport. */
-export function createKluisBridge(transport: Transport, events: KluisEvents): KluisBridge {
+export function createKluisBridge(
+  transport: Transport,
+  events: KluisEvents,
+  chooseFile?: ChooseFile,
+): KluisBridge {
   const client = createKluisClient(transport) as unknown as Record<
     string,
     Record<string, (input: unknown) => Promise<unknown>>
@@ -119,6 +139,7 @@ export function createKluisBridge(transport: Transport, events: KluisEvents): Kl
     bridge[namespace] = Object.freeze(wrapped);
   }
   bridge.events = events;
+  if (chooseFile) bridge.chooseFile = chooseFile;
   return Object.freeze(bridge) as unknown as KluisBridge;
 }
 

@@ -5,7 +5,16 @@ export interface KluisEvents {
   onLocked(callback: (reason: string) => void): () => void;
 }
 
-export type KluisBridge = KluisClient & { readonly events?: KluisEvents };
+/** The desktop app's native dialog; the answer is a token for the chosen path, never the path. */
+export type ChooseFile = (request: {
+  purpose: 'save-bundle' | 'open-bundle' | 'bundle-folder';
+  defaultName?: string;
+}) => Promise<{ token: string; name: string } | null>;
+
+export type KluisBridge = KluisClient & {
+  readonly events?: KluisEvents;
+  readonly chooseFile?: ChooseFile;
+};
 
 declare global {
   interface Window {

@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { createVault, day, form, openTab, PASSPHRASE, recordContract, saveForm } from './app-steps';
@@ -35,6 +37,11 @@ const DUTCH_ONLY = [
 
 type Language = 'nl' | 'en';
 
+function containsPhrase(text: string, phrase: string): boolean {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'u').test(text);
+}
+
 interface Tour {
   page: Page;
   language: Language;
@@ -67,8 +74,9 @@ async function check(tour: Tour, name: string): Promise<void> {
   ).toEqual([]);
   if (language === 'en') {
     const text = lines.join('\n');
+    // Whole words only: 'In order' is English, though it starts with 'In orde'.
     expect(
-      DUTCH_ONLY.filter((phrase) => text.includes(phrase)),
+      DUTCH_ONLY.filter((phrase) => containsPhrase(text, phrase)),
       `Dutch on ${name}`,
     ).toEqual([]);
   }
@@ -88,20 +96,59 @@ const words = {
     firstName: 'Voornaam',
     lastName: 'Achternaam',
     create: 'Cliënt aanmaken',
-    tabs: [
-      'Overzicht',
-      'Sessies',
-      'Afspraken',
-      'Documenten',
-      'Relaties & verwijzingen',
-      'Afsluiting',
-      'Feedback',
-    ],
+    tabs: {
+      overview: 'Overzicht',
+      sessions: 'Sessies',
+      agreements: 'Afspraken',
+      supervision: 'Supervisie',
+      documents: 'Documenten',
+      relations: 'Relaties & verwijzingen',
+      ending: 'Afsluiting',
+      feedback: 'Feedback',
+    },
     newSession: /Nieuwe sessie/,
     notes: 'Verslag',
     saved: /Opgeslagen om/,
     search: 'Zoeken',
-    practice: ['Profiel & verzekering', 'Ontwikkeling', 'Feedback', 'Auditlog', 'Instellingen'],
+    practice: {
+      profile: 'Profiel & verzekering',
+      supervision: 'Supervisie & intervisie',
+      development: 'Ontwikkeling',
+      feedback: 'Feedback',
+      backups: 'Back-ups',
+      continuity: 'Continuïteit',
+      handover: 'Overdracht',
+      audit: 'Auditlog',
+      settings: 'Instellingen',
+    },
+    contract: 'Contract',
+    consentOn: 'Anonieme supervisie besproken op',
+    saveContract: 'Contract opslaan',
+    makeSummary: 'Casusbeschrijving maken',
+    sessionOf: /Sessie van/,
+    ownText: 'Eigen tekst',
+    prepare: 'Anonimiseren en nakijken',
+    anonymised: 'Geanonimiseerd',
+    newMeeting: /Bijeenkomst vastleggen/,
+    folder: 'Map (volledig pad)',
+    setFolder: 'Map instellen',
+    backupNow: 'Nu back-up maken',
+    backupMade: /Back-up gemaakt en gecontroleerd/,
+    restoreOpen: 'Herstellen uit back-up',
+    backToCreate: 'Terug naar een nieuwe kluis maken',
+    backToUnlock: 'Terug naar ontgrendelen',
+    forgot: 'Wachtwoordzin vergeten?',
+    resetTitle: 'Nieuwe wachtwoordzin instellen',
+    found: /back-up gevonden/,
+    plan: 'Plan',
+    addKeeper: /Bewaarder toevoegen/,
+    keeper: 'Bewaarder',
+    name: 'Naam',
+    savePlan: 'Plan opslaan',
+    savedPlan: 'Opgeslagen',
+    issueKit: 'Noodpakket uitgeven',
+    kitReady: 'Het noodpakket is klaar.',
+    showShares: 'De delen op het scherm tonen',
     unlockTitle: 'Kluis ontgrendelen',
     addPerson: /Persoon toevoegen/,
     passphrase: 'Wachtwoordzin',
@@ -118,20 +165,59 @@ const words = {
     firstName: 'First name',
     lastName: 'Last name',
     create: 'Create client',
-    tabs: [
-      'Overview',
-      'Sessions',
-      'Agreements',
-      'Documents',
-      'Relations & referrals',
-      'Ending',
-      'Feedback',
-    ],
+    tabs: {
+      overview: 'Overview',
+      sessions: 'Sessions',
+      agreements: 'Agreements',
+      supervision: 'Supervision',
+      documents: 'Documents',
+      relations: 'Relations & referrals',
+      ending: 'Ending',
+      feedback: 'Feedback',
+    },
     newSession: /New session/,
     notes: 'Notes',
     saved: /Saved at/,
     search: 'Search',
-    practice: ['Profile & insurance', 'Development', 'Feedback', 'Audit log', 'Settings'],
+    practice: {
+      profile: 'Profile & insurance',
+      supervision: 'Supervision & intervision',
+      development: 'Development',
+      feedback: 'Feedback',
+      backups: 'Backups',
+      continuity: 'Continuity',
+      handover: 'Handover',
+      audit: 'Audit log',
+      settings: 'Settings',
+    },
+    contract: 'Contract',
+    consentOn: 'Anonymous supervision discussed on',
+    saveContract: 'Save contract',
+    makeSummary: 'Make a case summary',
+    sessionOf: /Session of/,
+    ownText: 'Your own text',
+    prepare: 'Anonymise and review',
+    anonymised: 'Anonymised',
+    newMeeting: /Record a meeting/,
+    folder: 'Folder (full path)',
+    setFolder: 'Set folder',
+    backupNow: 'Back up now',
+    backupMade: /Backup made and checked/,
+    restoreOpen: 'Restore from a backup',
+    backToCreate: 'Back to making a new vault',
+    backToUnlock: 'Back to unlocking',
+    forgot: 'Forgot your passphrase?',
+    resetTitle: 'Set a new passphrase',
+    found: /backup found/,
+    plan: 'Plan',
+    addKeeper: /Add a keeper/,
+    keeper: 'Keeper',
+    name: 'Name',
+    savePlan: 'Save plan',
+    savedPlan: 'Saved',
+    issueKit: 'Issue the emergency kit',
+    kitReady: 'The emergency kit is ready.',
+    showShares: 'Show the shares on screen',
     unlockTitle: 'Unlock the vault',
     addPerson: /Add person/,
     passphrase: 'Passphrase',
@@ -151,7 +237,12 @@ async function switchToEnglish(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
 }
 
-async function tour(page: Page, language: Language, testInfo: TestInfo): Promise<void> {
+async function tour(
+  page: Page,
+  language: Language,
+  testInfo: TestInfo,
+  backupFolder: string,
+): Promise<void> {
   const w = words[language];
   const t: Tour = { page, language, testInfo, seen: [] };
 
@@ -160,6 +251,10 @@ async function tour(page: Page, language: Language, testInfo: TestInfo): Promise
     await expect(page.getByRole('heading', { name: 'Welcome to Dossierkluis' })).toBeVisible();
   }
   await check(t, 'first-run');
+  await page.getByRole('button', { name: w.restoreOpen }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.restoreOpen })).toBeVisible();
+  await check(t, 'first-run-restore');
+  await page.getByRole('button', { name: w.backToCreate }).click();
   await page.getByRole('textbox', { name: w.passphrase, exact: true }).fill(PASSPHRASE);
   await page.getByLabel(w.repeat).fill(PASSPHRASE);
   await expect(page.getByRole('meter')).toHaveAttribute('aria-valuetext', w.strong);
@@ -184,11 +279,17 @@ async function tour(page: Page, language: Language, testInfo: TestInfo): Promise
 
   if (language === 'nl') {
     await recordContract(page, day(-3));
-    await openTab(page, w.tabs[0]);
+  } else {
+    await openTab(page, w.tabs.agreements);
+    const contract = form(page, w.contract);
+    await contract.getByLabel(w.consentOn).fill(day(-3));
+    await contract.getByRole('button', { name: w.saveContract }).click();
+    await expect(contract.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   }
+  await openTab(page, w.tabs.overview);
   await check(t, 'dossier-overview');
 
-  await openTab(page, w.tabs[1]);
+  await openTab(page, w.tabs.sessions);
   await page.getByRole('button', { name: w.newSession }).click();
   await page
     .getByRole('textbox', { name: w.notes })
@@ -196,16 +297,31 @@ async function tour(page: Page, language: Language, testInfo: TestInfo): Promise
   await expect(page.getByRole('status').filter({ hasText: w.saved })).toBeVisible();
   await check(t, 'dossier-sessions');
 
-  for (const [index, tab] of w.tabs.entries()) {
-    if (index < 2) continue;
-    await openTab(page, tab);
-    if (index === 4) {
+  for (const slug of [
+    'agreements',
+    'supervision',
+    'documents',
+    'relations',
+    'ending',
+    'feedback',
+  ] as const) {
+    await openTab(page, w.tabs[slug]);
+    if (slug === 'relations') {
       await page.getByRole('button', { name: w.addPerson }).click();
     }
-    await check(
-      t,
-      `dossier-${['', '', 'agreements', 'documents', 'relations', 'ending', 'feedback'][index]}`,
-    );
+    await check(t, `dossier-${slug}`);
+    if (slug === 'supervision') {
+      // The anonymised case summary: compose, then the review side by side.
+      await page.getByRole('button', { name: w.makeSummary }).click();
+      await page.locator('label').filter({ hasText: w.sessionOf }).click();
+      await page
+        .getByRole('textbox', { name: w.ownText })
+        .fill('Emma told me that her manager Pieter de Boer wants her to move to Utrecht.');
+      await check(t, 'dossier-summary-compose');
+      await page.getByRole('button', { name: w.prepare }).click();
+      await expect(page.getByRole('textbox', { name: w.anonymised })).toBeVisible();
+      await check(t, 'dossier-summary-review');
+    }
   }
 
   await nav.getByRole('link', { name: w.clients }).click();
@@ -213,31 +329,75 @@ async function tour(page: Page, language: Language, testInfo: TestInfo): Promise
   await expect(page.locator('mark')).toHaveText('walking');
   await check(t, 'clients-search');
 
-  for (const [index, name] of w.practice.entries()) {
+  for (const [slug, name] of Object.entries(w.practice)) {
     await nav.getByRole('link', { name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await check(
-      t,
-      `practice-${['profile', 'development', 'feedback', 'audit', 'settings'][index]}`,
-    );
+    await check(t, `practice-${slug}`);
+    if (slug === 'supervision') {
+      await page.getByRole('button', { name: w.newMeeting }).click();
+      await check(t, 'practice-supervision-new');
+    }
+    if (slug === 'backups') {
+      await page.getByRole('textbox', { name: w.folder }).fill(backupFolder);
+      await page.getByRole('button', { name: w.setFolder }).click();
+      await page.getByRole('button', { name: w.backupNow }).click();
+      await expect(page.getByText(w.backupMade)).toBeVisible();
+      await check(t, 'practice-backups-made');
+    }
+    if (slug === 'continuity') {
+      const plan = form(page, w.plan);
+      for (const [number, keeper] of [
+        [1, 'Mirjam de Wit'],
+        [2, 'Karel Smit'],
+      ] as const) {
+        await plan.getByRole('button', { name: w.addKeeper }).click();
+        await plan
+          .getByRole('group', { name: `${w.keeper} ${number}` })
+          .getByLabel(w.name)
+          .fill(keeper);
+      }
+      await plan.getByRole('button', { name: w.savePlan }).click();
+      await expect(plan.getByRole('status').filter({ hasText: w.savedPlan })).toBeVisible();
+      await page.getByRole('button', { name: w.issueKit }).click();
+      await expect(page.getByText(w.kitReady)).toBeVisible();
+      await page.getByText(w.showShares).click();
+      await check(t, 'practice-continuity-kit');
+    }
   }
 
   await page.keyboard.press('Control+L');
   await expect(page.getByRole('heading', { name: w.unlockTitle })).toBeVisible();
   await check(t, 'unlock');
-  expect(t.seen.length).toBe(18);
+  await page.getByRole('button', { name: w.forgot }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.resetTitle })).toBeVisible();
+  await check(t, 'unlock-reset');
+  await page.getByRole('button', { name: w.backToUnlock }).click();
+  await page.getByRole('button', { name: w.restoreOpen }).click();
+  await expect(page.getByRole('heading', { name: w.found })).toBeVisible();
+  await check(t, 'unlock-restore');
+  expect(t.seen.length).toBe(31);
 }
 
 test('every screen in Dutch is accessible and captured', async ({ appPage }, testInfo) => {
-  test.setTimeout(180_000);
-  await tour(appPage, 'nl', testInfo);
+  test.setTimeout(240_000);
+  const backupFolder = mkdtempSync(join(tmpdir(), 'dossierkluis-screens-'));
+  try {
+    await tour(appPage, 'nl', testInfo, backupFolder);
+  } finally {
+    rmSync(backupFolder, { recursive: true, force: true });
+  }
 });
 
 test('every screen in English is translated, accessible and captured', async ({
   appPage,
 }, testInfo) => {
-  test.setTimeout(180_000);
-  await tour(appPage, 'en', testInfo);
+  test.setTimeout(240_000);
+  const backupFolder = mkdtempSync(join(tmpdir(), 'dossierkluis-screens-'));
+  try {
+    await tour(appPage, 'en', testInfo, backupFolder);
+  } finally {
+    rmSync(backupFolder, { recursive: true, force: true });
+  }
 });
 
 test('a saved form keeps its values and shows field errors from the contract', async ({

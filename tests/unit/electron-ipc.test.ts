@@ -125,8 +125,19 @@ describe('the kluis:call channel', () => {
     shell = await launchShell(start, silent);
   });
 
-  it('is the only channel bound', () => {
-    expect([...fake.ipcHandlers.keys()]).toEqual(['kluis:call']);
+  it('binds only the call channel and the file-chooser channel', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['kluis:call', 'kluis:choose']);
+  });
+
+  it('answers the file chooser only for our page, only for known purposes', async () => {
+    const choose = fake.ipcHandlers.get('kluis:choose');
+    if (!choose) throw new Error('kluis:choose is not bound');
+    const stranger = new FakeWebContents();
+    await expect(choose(trusted(stranger), { purpose: 'bundle-folder' })).rejects.toThrow(
+      'Refused',
+    );
+    await expect(choose(trusted(shell.contents), { purpose: '/etc/passwd' })).resolves.toBeNull();
+    await expect(choose(trusted(shell.contents), 'bundle-folder')).resolves.toBeNull();
   });
 
   it('refuses untrusted senders before the dispatcher sees the call', async () => {

@@ -54,5 +54,48 @@ export function errorMessage(t: TFunction, error: unknown): string {
       .join(', ');
     return t('errorDetail.IDENTIFIERS_REMAIN', { count: Number(detail.count ?? 1), kinds });
   }
+  const specific = detailMessage(t, code, detail);
+  if (specific) return specific;
   return t(`errors.${code}`, { defaultValue: t('errors.INTERNAL') });
+}
+
+/** Handover and continuity failures name the share, the group, the missing piece. */
+function detailMessage(
+  t: TFunction,
+  code: string,
+  detail: Record<string, string | number>,
+): string | null {
+  const has = (key: string) => detail[key] !== undefined && detail[key] !== '';
+  switch (code) {
+    case 'SHARE_INVALID': {
+      if (!has('share')) return null;
+      const reason = String(detail.reason ?? 'checksum');
+      const base = t(`errorDetail.SHARE_INVALID.${reason}`, {
+        share: detail.share,
+        sameAs: detail.sameAs,
+        defaultValue: t('errorDetail.SHARE_INVALID.checksum', { share: detail.share }),
+      });
+      return has('group')
+        ? `${base} ${t('errorDetail.SHARE_INVALID.group', { group: detail.group })}`
+        : base;
+    }
+    case 'SHARES_INSUFFICIENT':
+      return has('need')
+        ? t('errorDetail.SHARES_INSUFFICIENT', { need: detail.need, have: detail.have ?? 0 })
+        : null;
+    case 'SHARES_MISMATCH':
+      return detail.reason === 'different-kits' && has('share')
+        ? t('errorDetail.SHARES_MISMATCH', { share: detail.share })
+        : null;
+    case 'CONTINUITY_NOT_READY':
+      return has('missing')
+        ? t(`errorDetail.CONTINUITY_NOT_READY.${String(detail.missing)}`, {
+            defaultValue: t('errors.CONTINUITY_NOT_READY'),
+          })
+        : null;
+    case 'VALIDATION':
+      return detail.field === 'recipient' ? t('errorDetail.VALIDATION.recipient') : null;
+    default:
+      return null;
+  }
 }

@@ -20,6 +20,7 @@ export const keys = {
   supervisionEligible: ['supervision-eligible'] as QueryKey,
   summaries: (clientId: string): QueryKey => ['summaries', clientId],
   backups: ['backups'] as QueryKey,
+  continuity: ['continuity'] as QueryKey,
 };
 
 export function useClients(filter: MethodInput<'clients.list'>) {
@@ -105,6 +106,11 @@ export function useBackupStatus() {
   return useQuery({ queryKey: keys.backups, queryFn: () => kluis().backups.status({}) });
 }
 
+/** The continuity plan (2.28), the emergency kit and the bundle on disk. */
+export function useContinuity() {
+  return useQuery({ queryKey: keys.continuity, queryFn: () => kluis().continuity.get({}) });
+}
+
 /** After a change: refetch what shows it. A dossier change also moves the client list. */
 export function useInvalidate() {
   const queryClient = useQueryClient();
@@ -119,7 +125,15 @@ export function useInvalidate() {
 export function useInvalidateDossier(clientId: string) {
   const invalidate = useInvalidate();
   return useCallback(
-    () => invalidate(keys.dossier(clientId), keys.clients(), ['search'], keys.feedback),
+    () =>
+      invalidate(
+        keys.dossier(clientId),
+        keys.clients(),
+        ['search'],
+        keys.feedback,
+        // The contract holds the supervision consent (2.16) that makes a case eligible.
+        keys.supervisionEligible,
+      ),
     [invalidate, clientId],
   );
 }

@@ -10,8 +10,10 @@ import { DossierPage } from '../dossier/DossierPage';
 import { isLanguage } from '../i18n';
 import { AuditPage } from '../practice/AuditPage';
 import { BackupsPage } from '../practice/BackupsPage';
+import { ContinuityPage } from '../practice/continuity/ContinuityPage';
 import { DevelopmentPage } from '../practice/DevelopmentPage';
 import { FeedbackOverview } from '../practice/FeedbackOverview';
+import { HandoverPage } from '../practice/handover/HandoverPage';
 import { ProfilePage } from '../practice/ProfilePage';
 import { SettingsPage } from '../practice/SettingsPage';
 import { SupervisionPage } from '../practice/SupervisionPage';
@@ -55,6 +57,8 @@ function Navigation() {
         {item('/practice/supervision', t('nav.supervision'))}
         {item('/practice/development', t('nav.development'))}
         {item('/practice/feedback', t('nav.feedback'))}
+        {item('/practice/continuity', t('nav.continuity'))}
+        {item('/practice/handover', t('nav.handover'))}
         {item(backupsHref, t('nav.backups'))}
         {item('/practice/audit', t('nav.audit'))}
         {item('/practice/settings', t('nav.settings'))}
@@ -142,6 +146,8 @@ export function Shell() {
           <Route path="/practice/audit" element={<AuditPage />} />
           <Route path="/practice/supervision" element={<SupervisionPage />} />
           <Route path="/practice/backups" element={<BackupsPage />} />
+          <Route path="/practice/continuity" element={<ContinuityPage />} />
+          <Route path="/practice/handover" element={<HandoverPage />} />
           <Route path="*" element={<Navigate to="/clients" replace />} />
         </Routes>
       </main>

@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useNavigate } from 'react-router';
 import type { VaultState } from '../../../electron/api';
 import { kluis } from '../api/kluis';
 import { onLockSignal } from '../api/lock-signal';
@@ -49,6 +50,10 @@ export function useVault(): Vault {
  */
 export function VaultProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
+  // In a ref: the function changes with every address, the lock handling must not.
+  const navigateNow = useNavigate();
+  const navigate = useRef(navigateNow);
+  navigate.current = navigateNow;
   const [state, setState] = useState<Vault['state']>('loading');
   const [lockReason, setLockReason] = useState<string | null>(null);
   const [unlockedWith, setUnlockedWith] = useState<UnlockMethod | null>(null);
@@ -58,6 +63,8 @@ export function VaultProvider({ children }: { children: ReactNode }) {
   stateRef.current = state;
 
   const locked = useCallback((reason: string) => {
+    // A restored vault may not hold the record on screen: it opens on the client list.
+    if (reason === 'restore') void navigate.current('/clients', { replace: true });
     // A save refused after the lock says LOCKED too; the first, real reason stays.
     if (stateRef.current === 'locked' || stateRef.current === 'none') return;
     stateRef.current = 'locked';
@@ -119,6 +126,7 @@ export function VaultProvider({ children }: { children: ReactNode }) {
         // The restore locked the vault (the 'restore' event may already have said so);
         // from first run there was no vault before, so the state moves on from 'none' too.
         if (stateRef.current === 'unlocked') keepOnlyOpenDrafts();
+        void navigate.current('/clients', { replace: true });
         stateRef.current = 'locked';
         setRestoredAside(asideDir);
         setLockReason('restore');

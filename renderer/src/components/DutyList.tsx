@@ -8,9 +8,6 @@ import './duties.css';
 
 type DutyTarget = Duty['target'];
 
-/** The continuity screens come with the handover engine; until then the duty says so. */
-const CONTINUITY_SCREEN = false;
-
 /** Where the coach acts on a duty; null where that part of the app does not exist yet. */
 export function dutyHref(target: DutyTarget, clientId?: string): string | null {
   const form = target.form ? `?form=${encodeURIComponent(target.form)}` : '';
@@ -32,7 +29,7 @@ export function dutyHref(target: DutyTarget, clientId?: string): string | null {
     case 'practice-backups':
       return `/practice/backups${form}`;
     case 'practice-continuity':
-      return CONTINUITY_SCREEN ? `/practice/continuity${form}` : null;
+      return `/practice/continuity${form}`;
     default:
       return null;
   }

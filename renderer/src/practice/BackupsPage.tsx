@@ -175,7 +175,7 @@ function FolderSection({ status }: { status: BackupStatus }) {
           spellCheck={false}
           autoComplete="off"
         />
-        <div className="form-actions">
+        <div className="button-row">
           <Button
             type="submit"
             className="button button--primary"

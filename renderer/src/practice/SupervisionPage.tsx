@@ -11,6 +11,7 @@ import {
   useClients,
   useInvalidate,
   usePractice,
+  useSettings,
   useSupervisionEligible,
   useSupervisionLog,
 } from '../api/queries';
@@ -323,9 +324,24 @@ function MeetingLog({
 function FrequencyDuty() {
   const { t } = useTranslation();
   const practice = usePractice();
+  const settings = useSettings();
   const duties = (practice.data?.duties ?? []).filter((duty) => duty.id === 'supervision-recent');
   if (duties.length === 0) return null;
-  return <DutyList duties={duties} label={t('supervision.frequency')} />;
+  return (
+    <Section
+      title={t('supervision.frequency')}
+      description={
+        <>
+          {t('supervision.frequencyIntro', { count: settings.data?.supervisionMaxMonths ?? 6 })}{' '}
+          <Link to="/practice/settings?form=security" className="inline-link">
+            {t('supervision.frequencySetting')}
+          </Link>
+        </>
+      }
+    >
+      <DutyList duties={duties} label={t('supervision.frequency')} />
+    </Section>
+  );
 }
 
 /** 4.3–4.5: supervision and intervision, the dilemmas raised there, cases by pseudonym only. */
