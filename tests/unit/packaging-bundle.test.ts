@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 let outDir = '';
 
 beforeAll(() => {
+  // A clean clone has no out/ yet (it is ignored by git).
+  mkdirSync(join(root, 'out'), { recursive: true });
   outDir = mkdtempSync(join(root, 'out', 'test-bundle-'));
   const built = spawnSync(
     process.execPath,
