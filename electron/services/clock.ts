@@ -1,4 +1,5 @@
-import { addYears, format, parseISO } from 'date-fns';
+import { format } from 'date-fns';
+import { plusMonths } from './compliance/dates';
 
 /** The coach's calendar day, in the machine's time zone. */
 export function localDay(now: Date): string {
@@ -6,7 +7,7 @@ export function localDay(now: Date): string {
 }
 
 export function addYearsToDay(day: string, years: number): string {
-  return format(addYears(parseISO(day), years), 'yyyy-MM-dd');
+  return plusMonths(day, years * 12);
 }
 
 /** The day a moment was entered on: the date part of its ISO text, in its own offset. */

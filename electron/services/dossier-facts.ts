@@ -40,12 +40,33 @@ export function retentionUntil(
   return ending.retentionUntil ?? addYearsToDay(ending.endedOn, retentionYears);
 }
 
-/** Facts for the given clients (all when `clientId` is omitted). */
+export interface SessionStats {
+  count: number;
+  first: string;
+  last: string;
+}
+
+/** Per client: how many sessions, the first and the last, from the (client, start) index. */
+export function sessionStats(db: SqliteDatabase, clientId?: string): Map<string, SessionStats> {
+  const rows = prepared(
+    db,
+    `SELECT client_id, count(*) AS count, min(starts_at) AS first, max(starts_at) AS last
+     FROM sessions ${clientId === undefined ? '' : 'WHERE client_id = @clientId'}
+     GROUP BY client_id`,
+  ).all(clientId === undefined ? {} : { clientId }) as (SessionStats & { client_id: string })[];
+  return new Map(rows.map((row) => [row.client_id, row]));
+}
+
+/**
+ * Facts for the given clients (all when `clientId` is omitted). The client list passes the
+ * session stats it shows anyway, which spares a second pass over every session.
+ */
 export function dossierFacts(
   db: SqliteDatabase,
   today: string,
   retentionYears: number,
   clientId?: string,
+  sessions: Map<string, SessionStats> = sessionStats(db, clientId),
 ): Map<string, DossierFacts> {
   const filter = clientId === undefined ? '' : 'WHERE client_id = @clientId';
   const params = clientId === undefined ? {} : { clientId };
@@ -55,7 +76,11 @@ export function dossierFacts(
      ${clientId === undefined ? '' : 'WHERE id = @clientId'}`,
   ).all(params) as ClientFactsRow[];
   const contracts = byClient(
-    prepared(db, `SELECT * FROM contracts ${filter}`).all(params) as {
+    prepared(
+      db,
+      `SELECT client_id, start_on, code_given_on, complaints_procedure_on, supervision_consent_on,
+              signed_on FROM contracts ${filter}`,
+    ).all(params) as {
       client_id: string;
       start_on: string | null;
       code_given_on: string | null;
@@ -65,7 +90,11 @@ export function dossierFacts(
     }[],
   );
   const confidentiality = byClient(
-    prepared(db, `SELECT * FROM confidentiality_agreements ${filter}`).all(params) as {
+    prepared(
+      db,
+      `SELECT client_id, agreed_on, legal_duty, illegal_activity, danger_self, danger_others,
+              other_exception FROM confidentiality_agreements ${filter}`,
+    ).all(params) as {
       client_id: string;
       agreed_on: string | null;
       legal_duty: number;
@@ -83,12 +112,6 @@ export function dossierFacts(
       consent_on: string | null;
       review_on: string | null;
     }[],
-  );
-  const firstSessions = byClient(
-    prepared(
-      db,
-      `SELECT client_id, min(starts_at) AS first FROM sessions ${filter} GROUP BY client_id`,
-    ).all(params) as { client_id: string; first: string }[],
   );
   const conflicts = byClient(
     prepared(db, `SELECT client_id, discussed_on, resolved_on FROM conflicts ${filter}`).all(
@@ -121,7 +144,7 @@ export function dossierFacts(
     const contract = contracts.get(client.id)?.[0];
     const agreement = confidentiality.get(client.id)?.[0];
     const ending = endings.get(client.id)?.[0];
-    const first = firstSessions.get(client.id)?.[0]?.first;
+    const first = sessions.get(client.id)?.first;
     const exceptions = agreement
       ? [
           agreement.legal_duty ? 'legal-duty' : '',

@@ -24,7 +24,7 @@ import { addPendingPurge } from './backups/pending-purge';
 import { localDay } from './clock';
 import { dossierDuties, isMinorOn, summarise } from './compliance';
 import type { ServiceContext } from './context';
-import { dossierFacts } from './dossier-facts';
+import { dossierFacts, sessionStats } from './dossier-facts';
 import { newPseudonym } from './pseudonyms';
 import { clientsMatchingNotes, listSessionSummaries } from './sessions';
 import { getSettings } from './settings';
@@ -96,19 +96,8 @@ interface ListFilter {
 export function listClients(ctx: ServiceContext, filter: ListFilter): ClientSummary[] {
   const { db } = ctx;
   const today = localDay(ctx.now());
-  const facts = dossierFacts(db, today, getSettings(db).retentionYears);
-  const sessionStats = new Map(
-    (
-      prepared(
-        db,
-        'SELECT client_id, count(*) AS n, max(starts_at) AS last FROM sessions GROUP BY client_id',
-      ).all() as {
-        client_id: string;
-        n: number;
-        last: string;
-      }[]
-    ).map((row) => [row.client_id, row]),
-  );
+  const stats = sessionStats(db);
+  const facts = dossierFacts(db, today, getSettings(db).retentionYears, undefined, stats);
   const words = fold(filter.query ?? '')
     .split(/\s+/)
     .filter(Boolean);
@@ -123,20 +112,21 @@ export function listClients(ctx: ServiceContext, filter: ListFilter): ClientSumm
   for (const row of rows) {
     const client = fromRow(clientsTable, row);
     if (filter.status && client.status !== filter.status) continue;
-    const clientFacts = facts.get(client.id);
-    const duties = clientFacts ? dossierDuties(clientFacts) : [];
-    const isMinor =
-      client.isMinor || (client.dateOfBirth !== null && isMinorOn(client.dateOfBirth, today));
-    if (filter.minorsOnly && !isMinor) continue;
-    const summary = summarise(duties);
-    if (filter.openDutiesOnly && summary.open === 0) continue;
-    if (words.length > 0) {
+    // Cheapest filters first: judging a dossier's duties is the costly part of the list.
+    if (words.length > 0 && !noteMatches.has(client.id)) {
       const haystack = fold(
         `${client.firstName} ${client.lastName} ${client.pseudonym} ${client.notes}`,
       );
-      if (!noteMatches.has(client.id) && !words.every((word) => haystack.includes(word))) continue;
+      if (!words.every((word) => haystack.includes(word))) continue;
     }
-    const stats = sessionStats.get(client.id);
+    const isMinor =
+      client.isMinor || (client.dateOfBirth !== null && isMinorOn(client.dateOfBirth, today));
+    if (filter.minorsOnly && !isMinor) continue;
+    const clientFacts = facts.get(client.id);
+    const duties = clientFacts ? dossierDuties(clientFacts) : [];
+    const summary = summarise(duties);
+    if (filter.openDutiesOnly && summary.open === 0) continue;
+    const sessions = stats.get(client.id);
     summaries.push({
       id: client.id,
       pseudonym: client.pseudonym,
@@ -145,8 +135,8 @@ export function listClients(ctx: ServiceContext, filter: ListFilter): ClientSumm
       status: client.status,
       isMinor,
       isVulnerableAdult: client.isVulnerableAdult,
-      sessionCount: stats?.n ?? 0,
-      lastSessionAt: stats?.last ?? null,
+      sessionCount: sessions?.count ?? 0,
+      lastSessionAt: sessions?.last ?? null,
       openDuties: summary.open,
       overdueDuties: summary.overdue,
       worstDuty: summary.worst,

@@ -141,23 +141,71 @@ export function ftsQuery(text: string): string | null {
     .join(' ');
 }
 
+/**
+ * Scores matches inside the full-text index and joins sessions and clients only for the
+ * hits shown. A word in nearly every note ('cliënt', 'werk') would have every match scored
+ * for 50 hits, so scoring stops at the most recent RANKED_MATCHES of them (seq grows with
+ * every saved session): the floor is found by walking the index backwards, which reads no
+ * text. bm25() is sorted by SQLite rather than FTS5's ORDER BY rank, whose own sorter
+ * ignores a rowid bound and would score every match anyway (bench/dossier.bench.ts).
+ */
+export const RANKED_MATCHES = 2_000;
+
+const MATCH_FLOOR = `
+  SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH @match
+  ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_MATCHES - 1}`;
+
+const SCORED = `rowid AS seq, bm25(sessions_fts) AS score,
+  snippet(sessions_fts, -1, char(2), char(3), '…', 12) AS snippet`;
+
+const TOP_HITS_ALL = `
+  SELECT ${SCORED}
+  FROM sessions_fts
+  WHERE sessions_fts MATCH @match AND rowid >= @floor
+  ORDER BY score
+  LIMIT @limit`;
+
+/**
+ * Within one dossier only the client's matches are scored. The unary + keeps SQLite from
+ * running one full-text query per session of the client; the match runs once and its rows
+ * are checked against the client's set.
+ */
+const TOP_HITS_CLIENT = `
+  SELECT ${SCORED}
+  FROM sessions_fts
+  WHERE sessions_fts MATCH @match
+    AND +rowid IN (SELECT seq FROM sessions WHERE client_id = @clientId)
+  ORDER BY score
+  LIMIT @limit`;
+
+const withDetails = (top: string): string => `
+  SELECT s.id AS session_id, s.client_id, s.starts_at, c.pseudonym, c.first_name, c.last_name,
+         hit.snippet
+  FROM (${top}) AS hit
+  JOIN sessions s ON s.seq = hit.seq
+  JOIN clients c ON c.id = s.client_id
+  ORDER BY hit.score, s.starts_at DESC`;
+
+const SEARCH_ALL = withDetails(TOP_HITS_ALL);
+const SEARCH_CLIENT = withDetails(TOP_HITS_CLIENT);
+
+function matchFloor(db: SqliteDatabase, match: string): number {
+  const row = prepared(db, MATCH_FLOOR).get({ match }) as { rowid: number } | undefined;
+  return row?.rowid ?? 0;
+}
+
 export function searchSessions(
   db: SqliteDatabase,
   input: { query: string; clientId?: string | undefined; limit?: number | undefined },
 ): SearchHit[] {
   const match = ftsQuery(input.query);
   if (!match) return [];
-  const rows = prepared(
-    db,
-    `SELECT s.id AS session_id, s.client_id, s.starts_at, c.pseudonym, c.first_name, c.last_name,
-            snippet(sessions_fts, -1, char(2), char(3), '…', 12) AS snippet
-     FROM sessions_fts
-     JOIN sessions s ON s.seq = sessions_fts.rowid
-     JOIN clients c ON c.id = s.client_id
-     WHERE sessions_fts MATCH @match AND (@clientId IS NULL OR s.client_id = @clientId)
-     ORDER BY bm25(sessions_fts), s.starts_at DESC
-     LIMIT @limit`,
-  ).all({ match, clientId: input.clientId ?? null, limit: input.limit ?? 50 }) as {
+  const limit = input.limit ?? 50;
+  const rows = (
+    input.clientId === undefined
+      ? prepared(db, SEARCH_ALL).all({ match, limit, floor: matchFloor(db, match) })
+      : prepared(db, SEARCH_CLIENT).all({ match, limit, clientId: input.clientId })
+  ) as {
     session_id: string;
     client_id: string;
     starts_at: string;
@@ -182,8 +230,10 @@ export function clientsMatchingNotes(db: SqliteDatabase, text: string): Set<stri
   if (!match) return new Set();
   const rows = prepared(
     db,
-    `SELECT DISTINCT s.client_id FROM sessions_fts JOIN sessions s ON s.seq = sessions_fts.rowid
-     WHERE sessions_fts MATCH ?`,
+    // The (client_id, starts_at) index holds every seq: scanning it is a few hundred pages,
+    // where a lookup per match in the table would read the pages holding the notes.
+    `SELECT DISTINCT client_id FROM sessions INDEXED BY sessions_client
+     WHERE seq IN (SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?)`,
   ).all(match) as { client_id: string }[];
   return new Set(rows.map((row) => row.client_id));
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ftsQuery } from '../../electron/services/sessions';
+import { ftsQuery, RANKED_MATCHES } from '../../electron/services/sessions';
 import { aClient, openTestApi, type TestApi } from '../support/api-fixture';
 import { removeTempDirs } from '../support/vault-fixture';
 
@@ -110,5 +110,75 @@ describe('search', () => {
     expect((await api.kluis.sessions.search({ query: 'zeilen' })).length).toBe(1);
     await api.kluis.sessions.delete({ id: hit?.sessionId ?? '' });
     expect(await api.kluis.sessions.search({ query: 'zeilen' })).toEqual([]);
+  });
+
+  it('ranks the most relevant note first, and within a dossier shows only its notes', async () => {
+    const seeded = await seed();
+    api = seeded.api;
+    const { kluis } = api;
+    const dense = await kluis.sessions.create({
+      clientId: seeded.bas,
+      startsAt: '2026-10-01T10:00:00+01:00',
+      durationMinutes: 50,
+      form: 'video',
+      notes: 'Werkdruk, werkdruk en nog eens werkdruk.',
+      reflection: '',
+      tags: [],
+    });
+    const hits = await kluis.sessions.search({ query: 'werkdruk' });
+    expect(hits.map((h) => h.sessionId)).toEqual([dense.id, expect.any(String)]);
+    expect(hits[1]?.clientId).toBe(seeded.zoe);
+    const inDossier = await kluis.sessions.search({ query: 'werkdruk', clientId: seeded.zoe });
+    expect(inDossier.map((h) => h.clientId)).toEqual([seeded.zoe]);
+    expect(inDossier[0]?.snippet).toContain('\u0002werkdruk\u0003');
+  });
+
+  it(`scores only the most recent ${RANKED_MATCHES} matches of a word in nearly every note`, async () => {
+    const seeded = await seed();
+    api = seeded.api;
+    const { kluis, session } = api;
+    const oldBest = await kluis.sessions.create({
+      clientId: seeded.bas,
+      startsAt: '2020-01-06T10:00:00+01:00',
+      durationMinutes: 50,
+      form: 'video',
+      notes: 'Mantelzorg mantelzorg mantelzorg.',
+      reflection: '',
+      tags: [],
+    });
+    const fill = (batch: string, count: number) => {
+      const insert = session.db.prepare(
+        `INSERT INTO sessions (id, client_id, starts_at, form, notes, created_at, updated_at)
+         VALUES (?, ?, ?, 'video', ?, ?, ?)`,
+      );
+      session.db.transaction(() => {
+        for (let i = 0; i < count; i += 1) {
+          const at = '2026-01-05T10:00:00+01:00';
+          insert.run(
+            `${batch}-${i}`,
+            seeded.zoe,
+            at,
+            `Gesprek ${i} over de mantelzorg voor haar vader en wat dat vraagt.`,
+            at,
+            at,
+          );
+        }
+      })();
+    };
+    fill('first', RANKED_MATCHES - 2);
+    const ranked = await kluis.sessions.search({ query: 'mantelzorg', limit: 5 });
+    expect(ranked[0]?.sessionId).toBe(oldBest.id);
+
+    fill('second', 10);
+    const recent = await kluis.sessions.search({ query: 'mantelzorg', limit: 5 });
+    expect(recent).toHaveLength(5);
+    expect(recent.map((h) => h.sessionId)).not.toContain(oldBest.id);
+    // Within the dossier every match is still scored.
+    const inDossier = await kluis.sessions.search({
+      query: 'mantelzorg',
+      clientId: seeded.bas,
+      limit: 5,
+    });
+    expect(inDossier[0]?.sessionId).toBe(oldBest.id);
   });
 });

@@ -1,29 +1,56 @@
-import {
-  addDays,
-  addMonths,
-  addYears,
-  differenceInCalendarDays,
-  formatISO,
-  parseISO,
-} from 'date-fns';
+import { addDays, addMonths, addYears } from 'date-fns';
 import type { IsoDate } from './types';
 
-// parseISO reads a date-only string as local midnight and every helper below stays in local
-// time, so a zone offset or a DST switch can never move a calendar date by a day.
-const toIso = (date: Date): IsoDate => formatISO(date, { representation: 'date' });
+/**
+ * The client list judges every dossier on each keystroke, and date-fns' parser and its
+ * time-zone corrections were the largest cost of that (bench/ui.bench.ts). A calendar date
+ * is handled as a day number from the built-in Date in UTC, where no zone offset or DST
+ * switch can move it. Month and year arithmetic, with its clamping, stays with date-fns,
+ * which works in local time: those dates are built as local midnight, as parseISO does.
+ */
+const DAY_MS = 86_400_000;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function dayNumber(date: IsoDate): number {
+  const parts = DAY.exec(date);
+  if (!parts) return Number.NaN;
+  const utc = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
+  utc.setUTCFullYear(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+  return utc.getTime() / DAY_MS;
+}
+
+function localDate(date: IsoDate): Date {
+  const parts = DAY.exec(date);
+  if (!parts) return new Date(Number.NaN);
+  const local = new Date(0, 0, 1);
+  local.setFullYear(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+  return local;
+}
+
+const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+function fromLocal(date: Date): IsoDate {
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
+}
+
+function fromDayNumber(day: number): IsoDate {
+  const utc = new Date(day * DAY_MS);
+  return `${pad(utc.getUTCFullYear(), 4)}-${pad(utc.getUTCMonth() + 1, 2)}-${pad(utc.getUTCDate(), 2)}`;
+}
 
 /** Calendar days from `from` to `to`; positive when `to` is later. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 export function plusDays(date: IsoDate, days: number): IsoDate {
-  return toIso(addDays(parseISO(date), days));
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** Adds months, clamping to the month's last day (31 Aug + 6 months is 28 or 29 Feb). */
 export function plusMonths(date: IsoDate, months: number): IsoDate {
-  return toIso(addMonths(parseISO(date), months));
+  return fromLocal(addMonths(localDate(date), months));
 }
 
 export function earliest(dates: readonly (IsoDate | undefined)[]): IsoDate | undefined {
@@ -48,9 +75,9 @@ export function latest(dates: readonly (IsoDate | undefined)[]): IsoDate | undef
  * guardian agreement is the safe side.
  */
 export function isMinorOn(dateOfBirth: IsoDate, today: IsoDate): boolean {
-  const born = parseISO(dateOfBirth);
+  const born = localDate(dateOfBirth);
   let comesOfAge = addYears(born, 18);
   // addYears clamps 29 Feb to 28 Feb; the day of the month tells that it did.
   if (comesOfAge.getDate() !== born.getDate()) comesOfAge = addDays(comesOfAge, 1);
-  return differenceInCalendarDays(parseISO(today), comesOfAge) < 0;
+  return daysBetween(fromLocal(comesOfAge), today) < 0;
 }
