@@ -158,6 +158,8 @@ const words = {
     recoveryTitle: 'Schrijf je herstelsleutel op',
     written: 'Ik heb de herstelsleutel opgeschreven',
     continue: 'Verder naar Dossierkluis',
+    accessUnencrypted: 'Niet versleutelen',
+    accessAcknowledge: /Ik begrijp dat het bestand niet versleuteld is/,
   },
   en: {
     clients: 'Clients',
@@ -227,6 +229,8 @@ const words = {
     recoveryTitle: 'Write down your recovery key',
     written: 'I have written down the recovery key',
     continue: 'Continue to Dossierkluis',
+    accessUnencrypted: 'Do not encrypt',
+    accessAcknowledge: /I understand that the file is not encrypted/,
   },
 } as const;
 
@@ -310,6 +314,12 @@ async function tour(
       await page.getByRole('button', { name: w.addPerson }).click();
     }
     await check(t, `dossier-${slug}`);
+    if (slug === 'documents') {
+      // The access export (AVG art. 15) with its warning and confirmation for no encryption.
+      await page.getByText(w.accessUnencrypted, { exact: true }).click();
+      await page.getByText(w.accessAcknowledge).click();
+      await check(t, 'dossier-access-unencrypted');
+    }
     if (slug === 'supervision') {
       // The anonymised case summary: compose, then the review side by side.
       await page.getByRole('button', { name: w.makeSummary }).click();
@@ -375,7 +385,7 @@ async function tour(
   await page.getByRole('button', { name: w.restoreOpen }).click();
   await expect(page.getByRole('heading', { name: w.found })).toBeVisible();
   await check(t, 'unlock-restore');
-  expect(t.seen.length).toBe(31);
+  expect(t.seen.length).toBe(32);
 }
 
 test('every screen in Dutch is accessible and captured', async ({ appPage }, testInfo) => {

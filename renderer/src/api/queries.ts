@@ -21,6 +21,7 @@ export const keys = {
   summaries: (clientId: string): QueryKey => ['summaries', clientId],
   backups: ['backups'] as QueryKey,
   continuity: ['continuity'] as QueryKey,
+  letterTemplate: ['letter-template'] as QueryKey,
 };
 
 export function useClients(filter: MethodInput<'clients.list'>) {
@@ -109,6 +110,14 @@ export function useBackupStatus() {
 /** The continuity plan (2.28), the emergency kit and the bundle on disk. */
 export function useContinuity() {
   return useQuery({ queryKey: keys.continuity, queryFn: () => kluis().continuity.get({}) });
+}
+
+/** The closure letter template of a handover, with the placeholders it may use. */
+export function useLetterTemplate() {
+  return useQuery({
+    queryKey: keys.letterTemplate,
+    queryFn: () => kluis().handover.letterTemplate({}),
+  });
 }
 
 /** After a change: refetch what shows it. A dossier change also moves the client list. */

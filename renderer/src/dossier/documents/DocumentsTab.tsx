@@ -5,6 +5,7 @@ import { AttachmentTable } from '../../components/AttachmentTable';
 import { FileUpload } from '../../components/FileUpload';
 import { Section } from '../../components/Section';
 import { useFormat } from '../../i18n/format';
+import { AccessExport } from './AccessExport';
 
 export function DocumentsTab({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
@@ -13,28 +14,33 @@ export function DocumentsTab({ dossier }: { dossier: Dossier }) {
   const refresh = useInvalidateDossier(clientId);
   const sessionDate = new Map(dossier.sessions.map((session) => [session.id, session.startsAt]));
   return (
-    <Section
-      title={t('documents.title')}
-      description={t('documents.intro')}
-      actions={
-        <FileUpload
-          label={t('documents.upload')}
-          owner={{ clientId, sessionId: null }}
-          onUploaded={() => refresh()}
+    <div className="tab-stack">
+      <Section
+        title={t('documents.title')}
+        description={t('documents.intro')}
+        actions={
+          <FileUpload
+            label={t('documents.upload')}
+            owner={{ clientId, sessionId: null }}
+            onUploaded={() => refresh()}
+          />
+        }
+      >
+        <AttachmentTable
+          attachments={dossier.attachments}
+          label={t('documents.title')}
+          emptyText={t('documents.empty')}
+          onDeleted={refresh}
+          note={(attachment) => {
+            if (attachment.id === dossier.contract?.signedCopyId) return t('documents.signedCopy');
+            const startsAt = attachment.sessionId
+              ? sessionDate.get(attachment.sessionId)
+              : undefined;
+            return startsAt ? t('documents.ofSession', { date: format.dateTime(startsAt) }) : null;
+          }}
         />
-      }
-    >
-      <AttachmentTable
-        attachments={dossier.attachments}
-        label={t('documents.title')}
-        emptyText={t('documents.empty')}
-        onDeleted={refresh}
-        note={(attachment) => {
-          if (attachment.id === dossier.contract?.signedCopyId) return t('documents.signedCopy');
-          const startsAt = attachment.sessionId ? sessionDate.get(attachment.sessionId) : undefined;
-          return startsAt ? t('documents.ofSession', { date: format.dateTime(startsAt) }) : null;
-        }}
-      />
-    </Section>
+      </Section>
+      <AccessExport dossier={dossier} />
+    </div>
   );
 }

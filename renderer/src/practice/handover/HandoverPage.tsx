@@ -15,6 +15,7 @@ import { useFormat } from '../../i18n/format';
 import { PassphraseMeter, usePassphraseStrength } from '../../vault/PassphraseMeter';
 import { SharesInput } from '../continuity/SharesInput';
 import { ImportReview } from './ImportReview';
+import { LetterTemplateSection } from './LetterTemplateSection';
 import '../practice.css';
 import '../continuity/continuity.css';
 
@@ -575,6 +576,7 @@ export function HandoverPage() {
       <PageHeader title={t('handover.title')} subtitle={t('handover.intro')} />
       <div className="tab-stack">
         <ExportSection />
+        <LetterTemplateSection />
         <KeySection />
         <ImportSection />
         <RecoverSection />
