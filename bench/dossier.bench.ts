@@ -191,12 +191,22 @@ export async function benchDossier(options: DossierBenchOptions = {}): Promise<v
       listed = (await kluis.clients.list({})).length;
     });
     if (listed !== clients) throw new Error(`list returned ${listed} clients`);
+    // The list reuses the judged practice until something is written (client-list.ts), so
+    // the target is held against the list after a write: one client's notes change first.
     const listTimes: number[] = [];
-    for (let i = 0; i < 20; i += 1) listTimes.push(await timeAsync(() => kluis.clients.list({})));
+    for (let i = 0; i < 20; i += 1) {
+      await kluis.clients.update({ id, notes: `Bench-notitie ${i}` });
+      listTimes.push(await timeAsync(() => kluis.clients.list({})));
+    }
+    const cachedListTimes: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      cachedListTimes.push(await timeAsync(() => kluis.clients.list({})));
+    }
     const listQueryTimes: number[] = [];
     const byListQuery = new Map<string, { times: number[]; hits: number }>();
     for (let i = 0; i < 21; i += 1) {
       const query = LIST_QUERIES[i % LIST_QUERIES.length] ?? 'jansen';
+      await kluis.clients.update({ id, notes: `Bench-notitie ${query} ${i}` });
       let hits = 0;
       const elapsed = await timeAsync(async () => {
         hits = (await kluis.clients.list({ query })).length;
@@ -257,14 +267,19 @@ export async function benchDossier(options: DossierBenchOptions = {}): Promise<v
         `p50 ${ms(percentile(inDossierTimes, 50))}; target ≤ ${TARGET.searchP95Ms} ms ${verdict(inDossierP95, TARGET.searchP95Ms)}`,
       ],
       [
-        `list ${clients.toLocaleString('en')} clients, median of 20`,
+        `list ${clients.toLocaleString('en')} clients after a write, median of 20`,
         ms(list),
         `target ≤ ${TARGET.listMs} ms ${verdict(list, TARGET.listMs)}`,
       ],
       ['  p95 of 20', ms(percentile(listTimes, 95)), ''],
       ['  first list after unlock', ms(firstList), ''],
       [
-        `list with a search query, median of ${listQueryTimes.length}`,
+        '  nothing written since the last list',
+        ms(median(cachedListTimes)),
+        'median of 20; the judged practice is reused',
+      ],
+      [
+        `list with a search query after a write, median of ${listQueryTimes.length}`,
         ms(listQuery),
         `target ≤ ${TARGET.listMs} ms ${verdict(listQuery, TARGET.listMs)}`,
       ],

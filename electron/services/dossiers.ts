@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SqliteDatabase } from '../../db/connection';
-import { fromRow, getRow, insertRow, listRows, updateRow } from '../../db/rows';
+import { getRow, insertRow, listRows, updateRow } from '../../db/rows';
 import { prepared } from '../../db/statements';
 import {
   clientsTable,
@@ -15,18 +15,18 @@ import {
   peopleTable,
   referralsTable,
 } from '../../db/tables';
-import type { ClientSummary, Dossier } from '../api';
+import type { Dossier } from '../api';
 import type { Client, ClientFields, EraseReason } from '../contract/records';
 import { endingOf } from './agreements';
 import { ApiError, found } from './api-error';
 import { listAttachments } from './attachments';
 import { addPendingPurge } from './backups/pending-purge';
 import { localDay } from './clock';
-import { dossierDuties, isMinorOn, summarise } from './compliance';
+import { dossierDuties } from './compliance';
 import type { ServiceContext } from './context';
-import { dossierFacts, sessionStats } from './dossier-facts';
+import { dossierFacts } from './dossier-facts';
 import { newPseudonym } from './pseudonyms';
-import { clientsMatchingNotes, listSessionSummaries } from './sessions';
+import { listSessionSummaries } from './sessions';
 import { getSettings } from './settings';
 
 export function createClient(ctx: ServiceContext, fields: ClientFields): Client {
@@ -79,70 +79,6 @@ export function getDossier(ctx: ServiceContext, id: string): Dossier {
     attachments: listAttachments(db, id),
     duties: facts ? dossierDuties(facts) : [],
   };
-}
-
-/** Lower case without diacritics, so 'zoe' finds 'Zoë' and 'cliënt' finds 'client'. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-interface ListFilter {
-  query?: string | undefined;
-  status?: Client['status'] | undefined;
-  minorsOnly?: boolean | undefined;
-  openDutiesOnly?: boolean | undefined;
-}
-
-export function listClients(ctx: ServiceContext, filter: ListFilter): ClientSummary[] {
-  const { db } = ctx;
-  const today = localDay(ctx.now());
-  const stats = sessionStats(db);
-  const facts = dossierFacts(db, today, getSettings(db).retentionYears, undefined, stats);
-  const words = fold(filter.query ?? '')
-    .split(/\s+/)
-    .filter(Boolean);
-  const noteMatches =
-    words.length > 0 ? clientsMatchingNotes(db, filter.query ?? '') : new Set<string>();
-
-  const rows = prepared(db, 'SELECT * FROM clients ORDER BY last_name, first_name').all() as Record<
-    string,
-    unknown
-  >[];
-  const summaries: ClientSummary[] = [];
-  for (const row of rows) {
-    const client = fromRow(clientsTable, row);
-    if (filter.status && client.status !== filter.status) continue;
-    // Cheapest filters first: judging a dossier's duties is the costly part of the list.
-    if (words.length > 0 && !noteMatches.has(client.id)) {
-      const haystack = fold(
-        `${client.firstName} ${client.lastName} ${client.pseudonym} ${client.notes}`,
-      );
-      if (!words.every((word) => haystack.includes(word))) continue;
-    }
-    const isMinor =
-      client.isMinor || (client.dateOfBirth !== null && isMinorOn(client.dateOfBirth, today));
-    if (filter.minorsOnly && !isMinor) continue;
-    const clientFacts = facts.get(client.id);
-    const duties = clientFacts ? dossierDuties(clientFacts) : [];
-    const summary = summarise(duties);
-    if (filter.openDutiesOnly && summary.open === 0) continue;
-    const sessions = stats.get(client.id);
-    summaries.push({
-      id: client.id,
-      pseudonym: client.pseudonym,
-      firstName: client.firstName,
-      lastName: client.lastName,
-      status: client.status,
-      isMinor,
-      isVulnerableAdult: client.isVulnerableAdult,
-      sessionCount: sessions?.count ?? 0,
-      lastSessionAt: sessions?.last ?? null,
-      openDuties: summary.open,
-      overdueDuties: summary.overdue,
-      worstDuty: summary.worst,
-    });
-  }
-  return summaries;
 }
 
 /**

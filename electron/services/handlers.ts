@@ -24,8 +24,9 @@ import type {
 import { removeEnding, saveConfidentiality, saveContract, saveEnding } from './agreements';
 import { addAttachment, attachmentContent, deleteAttachment, listAttachments } from './attachments';
 import { deleteSummary, finalizeSummary, listSummaries, prepareSummary } from './case-summaries';
+import { listClients } from './client-list';
 import type { ServiceContext } from './context';
-import { createClient, eraseClient, getDossier, listClients, updateClient } from './dossiers';
+import { createClient, eraseClient, getDossier, updateClient } from './dossiers';
 import { handoverHandlers } from './handover/handlers';
 import { pseudonymOf } from './ownership';
 import { getPractice, practiceCompliance, setCodeDocument, updatePractice } from './practice';
