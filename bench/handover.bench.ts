@@ -146,6 +146,7 @@ export async function benchHandover(options: HandoverBenchOptions = {}): Promise
         ),
         kind: 'handover',
         reason: 'transfer',
+        removeWhenCancelled: true,
         to: 'Opvolger',
         protection: { kind: 'none' },
         target: { kind: 'file', path: zipPath },

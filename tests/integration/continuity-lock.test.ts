@@ -222,4 +222,35 @@ describe('the continuity bundle', () => {
       outcome: 'BUNDLE_WRONG_KEY',
     });
   });
+
+  it('a refresh after unlock supersedes a lock write still running, even with a new kit', async () => {
+    let hold: Promise<void> | undefined;
+    let release = () => {};
+    const hook: WriteHook = async (bytes) => {
+      if (hold && bytes > 0) await hold;
+    };
+    const p = await practice({ writeHook: hook });
+    await p.api.kluis.clients.create({ ...aClient, firstName: 'Nieuwe' });
+    hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    const held = hold;
+    await p.api.kluis.vault.lock({});
+    // The lock's write is now paused inside the hook, with the old kit and 3 clients.
+    hold = undefined;
+    await p.api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    const newShares = await issue(p.api, p.engine);
+    release();
+    await held;
+    expect(await p.engine.settle(30_000)).toBe(true);
+
+    const path = join(p.folder, CONTINUITY_FILE);
+    expect(await clientsIn(path, newShares.slice(0, 2), p.api)).toBe(3);
+    expect(tempFiles(p.folder)).toEqual([]);
+    expect(withEngine(p.api, (e, ctx) => e.continuity(ctx)).bundle).toMatchObject({
+      clients: 3,
+      kitCurrent: true,
+      dataCurrent: true,
+    });
+  });
 });

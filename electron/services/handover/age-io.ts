@@ -62,8 +62,11 @@ export interface WrittenOutput {
   content?: Buffer;
 }
 
-/** For tests: wraps each write, to fail one half-way as a full disk or a pulled drive would. */
-export type WriteHook = (bytesSoFar: number) => void;
+/**
+ * For tests: runs before each write, to fail one half-way as a full disk or a pulled drive
+ * would, or to hold one while something else happens.
+ */
+export type WriteHook = (bytesSoFar: number) => void | Promise<void>;
 
 function targetFailure(error: unknown): HandoverError {
   if (error instanceof HandoverError) return error;
@@ -114,7 +117,8 @@ export async function writeOutput(
     for await (const chunk of content) {
       signal?.throwIfAborted();
       try {
-        hook?.(bytes);
+        await hook?.(bytes);
+        signal?.throwIfAborted();
         let offset = 0;
         while (offset < chunk.length) {
           const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);

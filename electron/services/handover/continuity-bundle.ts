@@ -174,6 +174,10 @@ export class ContinuityBundle {
         reason: 'busy',
       });
     }
+    // A write from the last lock holds an older snapshot, perhaps for a kit just replaced:
+    // left running it could finish last and put that over this newer bundle.
+    this.#lockWrite?.controller.abort();
+    this.#lockWrite = undefined;
     this.#removeStaleTemps(folder);
     const createdAt = engine.now();
     const fingerprint = dataFingerprint(db, kit.kitId);
@@ -190,6 +194,7 @@ export class ContinuityBundle {
             source,
             kind: 'continuity',
             reason: 'continuity',
+            removeWhenCancelled: false,
             to,
             protection: { kind: 'recipient', recipient: kit.recipient },
             target: { kind: 'file', path: join(folder, CONTINUITY_FILE) },
@@ -285,6 +290,7 @@ export class ContinuityBundle {
       source,
       kind: 'continuity',
       reason: 'continuity',
+      removeWhenCancelled: false,
       to,
       protection: { kind: 'recipient', recipient: kit.recipient },
       target: { kind: 'file', path: target },

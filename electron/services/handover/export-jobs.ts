@@ -107,6 +107,7 @@ function runExport(
         source,
         kind: options.bundleKind,
         reason: options.reason,
+        removeWhenCancelled: true,
         to: options.to,
         protection: options.protection,
         target: to,

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import {
   encryptStream,
   type OutputTarget,
@@ -62,6 +63,12 @@ export interface WriteBundleOptions {
   /** Closure only; the built-in template when absent. */
   readonly letterTemplate?: string | null;
   readonly signal?: AbortSignal;
+  /**
+   * When cancelled after the file was already complete: true removes it (an export the
+   * coach stopped, or one the audit log will not record), false keeps it (a continuity
+   * bundle, which replaced the previous valid one and is valid itself).
+   */
+  readonly removeWhenCancelled: boolean;
   readonly onProgress?: (progress: ExportProgress) => void;
   /** Test seam: runs before each write to the target (see age-io.ts). */
   readonly writeHook?: WriteHook;
@@ -289,7 +296,12 @@ export async function writeBundle(options: WriteBundleOptions): Promise<BundleRe
     });
     // Wait for both, so the temp file is gone before a failure is reported.
     const [fed, wrote] = await Promise.allSettled([feeding, writing]);
-    if (signal?.aborted) throw abortedError();
+    if (signal?.aborted) {
+      if (wrote.status === 'fulfilled' && options.removeWhenCancelled) {
+        if (options.target.kind === 'file') await rm(options.target.path, { force: true });
+      }
+      throw abortedError();
+    }
     if (wrote.status === 'rejected' && wrote.reason instanceof HandoverError) throw wrote.reason;
     if (fed.status === 'rejected') throw fed.reason;
     if (wrote.status === 'rejected') throw wrote.reason;
