@@ -122,6 +122,30 @@ describe('bad bundles', () => {
     expect(job.result).toMatchObject({ totals: { clients: 2 } });
   });
 
+  it('holds at most three bundles open, counting those still being opened', async () => {
+    const path = join(tempDir(), 'ok.age');
+    writeFileSync(path, await encryptTo(await rezip(entries), vaultKey));
+    const start = () =>
+      withEngine(target, (e, ctx) =>
+        e.startInspect(ctx, {
+          source: { fileToken: grantPath(path, 'open-bundle') },
+          key: { kind: 'vault' },
+        }),
+      );
+    const jobs = [start(), start(), start()];
+    expect(start).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    for (const { jobId } of jobs) {
+      const job = await finished(engine, jobId);
+      const inspectionId = (job.result as { inspectionId: string }).inspectionId;
+      withEngine(target, (e) => e.discardInspection(inspectionId));
+    }
+    const again = start();
+    const job = await finished(engine, again.jobId);
+    withEngine(target, (e) =>
+      e.discardInspection((job.result as { inspectionId: string }).inspectionId),
+    );
+  });
+
   it('refuses a flipped byte', async () => {
     const bundle = await encryptTo(goodZip, vaultKey);
     const at = Math.floor(bundle.length / 2);

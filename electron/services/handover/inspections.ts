@@ -8,6 +8,7 @@ import type { OpenedBundle } from './bundle-reader';
 import type { EngineContext } from './engine-context';
 import { HandoverError } from './errors';
 import { type ImportChoice, type InspectReport, importBundle, inspectBundle } from './import';
+import type { RunningJob } from './jobs';
 import type { Uploads } from './transfers';
 
 /**
@@ -29,6 +30,8 @@ export class Inspections {
   readonly #engine: EngineContext;
   readonly #uploads: Uploads;
   readonly #inspections = new Map<string, Inspection>();
+  /** Inspect jobs still running: each will hold a bundle too, so they count to the limit. */
+  #opening = 0;
 
   constructor(engine: EngineContext, uploads: Uploads) {
     this.#engine = engine;
@@ -40,35 +43,51 @@ export class Inspections {
     source: { path: string; uploadId: string | null },
     key: () => Promise<DecryptKey>,
   ): { jobId: string } {
-    if (this.#inspections.size >= MAX_INSPECTIONS) {
+    if (this.#inspections.size + this.#opening >= MAX_INSPECTIONS) {
       throw new HandoverError('CONFLICT', 'Finish or discard an earlier inspection first.', {
         reason: 'busy',
       });
     }
     const engine = this.#engine;
-    const host = engine.host;
     const generation = engine.jobs.generation;
     const jobId = engine.jobs.start(kind, async (job): Promise<InspectJobResult> => {
-      const { bundle, report } = await inspectBundle({
-        db: () => host.db(),
-        file: { path: source.path },
-        key: await key(),
-        limits: engine.limits,
-        signal: job.signal,
-        onProgress: (p) =>
-          job.progress({ phase: p.phase, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal }),
-      });
-      if (job.signal.aborted || generation !== engine.jobs.generation) {
-        bundle.wipe();
-        await bundle.close();
-        throw new HandoverError('CANCELLED', 'Cancelled.');
+      try {
+        return await this.#open(job, source, key, generation);
+      } finally {
+        this.#opening -= 1;
       }
-      const id = randomUUID();
-      this.#inspections.set(id, { id, bundle, report, uploadId: source.uploadId, busy: false });
-      job.progress({ phase: 'done', clientsTotal: report.clients.length });
-      return { ...report, inspectionId: id };
     });
+    // Counted once the job exists; its work starts on a later turn, after this.
+    this.#opening += 1;
     return { jobId };
+  }
+
+  async #open(
+    job: RunningJob,
+    source: { path: string; uploadId: string | null },
+    key: () => Promise<DecryptKey>,
+    generation: number,
+  ): Promise<InspectJobResult> {
+    const engine = this.#engine;
+    const host = engine.host;
+    const { bundle, report } = await inspectBundle({
+      db: () => host.db(),
+      file: { path: source.path },
+      key: await key(),
+      limits: engine.limits,
+      signal: job.signal,
+      onProgress: (p) =>
+        job.progress({ phase: p.phase, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal }),
+    });
+    if (job.signal.aborted || generation !== engine.jobs.generation) {
+      bundle.wipe();
+      await bundle.close();
+      throw new HandoverError('CANCELLED', 'Cancelled.');
+    }
+    const id = randomUUID();
+    this.#inspections.set(id, { id, bundle, report, uploadId: source.uploadId, busy: false });
+    job.progress({ phase: 'done', clientsTotal: report.clients.length });
+    return { ...report, inspectionId: id };
   }
 
   /** An inspection with the vault's own handover key, or a passphrase. */
