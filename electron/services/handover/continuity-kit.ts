@@ -163,25 +163,12 @@ export function startDrill(
         bundleCurrent,
       };
     } catch (error) {
-      if (
-        !(
-          error instanceof HandoverError &&
-          error.code === 'BUNDLE_UNSUPPORTED' &&
-          error.detail.reason === 'kind'
-        )
-      ) {
-        record(false, failureOf(error, job.signal).code, {
-          kitId: rebuilt.kitId,
-          bundleCreatedAt: null,
-          clients: null,
-        });
-      } else {
-        record(false, 'BUNDLE_UNSUPPORTED', {
-          kitId: rebuilt.kitId,
-          bundleCreatedAt: null,
-          clients: null,
-        });
-      }
+      // Every failed drill is recorded, with the code the coach is shown.
+      record(false, failureOf(error, job.signal).code, {
+        kitId: rebuilt.kitId,
+        bundleCreatedAt: null,
+        clients: null,
+      });
       throw error;
     }
   });
