@@ -11,22 +11,32 @@ import { type Harness, startHarness } from './harness/server';
  * loaded and listening for pushed events. Journey specs import `test` and `expect` from
  * here.
  *
+ * A spec that needs the Electron file / folder dialog opts in with
+ * `test.use({ chooser: true })`: the page then has `window.kluis.chooseFile`, answered from
+ * `harness.answerNextChoice(path)`. Off by default, so other specs see the browser UI.
+ *
  * `appPage` fails the test on an uncaught page error or any Content-Security-Policy
  * violation: the harness serves the app protocol's CSP, so a violation here is a broken
  * feature in the Electron app.
  */
+
+export interface KluisOptions {
+  /** Offer the stand-in for Electron's file and folder dialog (see HarnessOptions.chooser). */
+  chooser: boolean;
+}
 
 export interface KluisFixtures {
   harness: Harness;
   appPage: Page;
 }
 
-export const test = base.extend<KluisFixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-  harness: async ({}, use) => {
+export const test = base.extend<KluisFixtures & KluisOptions>({
+  chooser: [false, { option: true }],
+
+  harness: async ({ chooser }, use) => {
     const vaultDir = mkdtempSync(join(tmpdir(), 'dossierkluis-e2e-'));
     // The KDF is tested in the vault's own tests; the UI tests need not wait for it.
-    const harness = await startHarness({ vaultDir, vaultOptions: FAST });
+    const harness = await startHarness({ vaultDir, vaultOptions: FAST, chooser });
     try {
       await use(harness);
     } finally {

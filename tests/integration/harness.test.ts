@@ -1,6 +1,6 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shell/window-options';
 import { type Harness, startHarness } from '../e2e/harness/server';
@@ -295,6 +295,101 @@ describe('locks', () => {
     await api(harness, 'vault.unlock', { passphrase: PASSPHRASE });
     expect(harness.powerEvent('suspend')).toEqual({ locked: true });
     expect(harness.powerEvent('suspend')).toEqual({ locked: false });
+  });
+});
+
+describe('chooser', () => {
+  const choose = (target: Harness, body: unknown, headers: Record<string, string>) =>
+    raw(target, {
+      method: 'POST',
+      path: '/harness/choose-file',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('is not there unless a harness is started with it', async () => {
+    const page = await raw(harness, { path: '/' });
+    expect(page.body).not.toContain('data-chooser');
+    const response = await choose(
+      harness,
+      { purpose: 'bundle-folder' },
+      { 'x-kluis-token': harness.token },
+    );
+    expect(response.status).toBe(404);
+    expect(() => harness.answerNextChoice(tempDir())).toThrow(/chooser/);
+  });
+
+  it('answers only its own page: token and Origin, and never hands out a path', async () => {
+    const chooser = await startHarness({
+      vaultDir: tempDir(),
+      vaultOptions: FAST,
+      rendererDir,
+      chooser: true,
+    });
+    try {
+      const folder = tempDir();
+      const page = await raw(chooser, { path: '/' });
+      expect(page.body).toContain('<script src="/harness-client.js" data-chooser="on"></script>');
+
+      // Refused without the token, with another harness's, and from another origin; none of
+      // these uses up the queued answer.
+      chooser.answerNextChoice(folder);
+      expect((await choose(chooser, { purpose: 'bundle-folder' }, {})).status).toBe(403);
+      expect(
+        (await choose(chooser, { purpose: 'bundle-folder' }, { 'x-kluis-token': harness.token }))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await choose(
+            chooser,
+            { purpose: 'bundle-folder' },
+            { 'x-kluis-token': chooser.token, origin: 'https://evil.example' },
+          )
+        ).status,
+      ).toBe(403);
+      expect(chooser.choiceRequests).toEqual([]);
+
+      const ok = await choose(
+        chooser,
+        { purpose: 'bundle-folder' },
+        { 'x-kluis-token': chooser.token },
+      );
+      expect(ok.status).toBe(200);
+      const answer = JSON.parse(ok.body) as { token: string; name: string };
+      expect(answer.token).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      expect(answer.name).toBe(basename(folder));
+      expect(ok.body).not.toContain(folder);
+      expect(chooser.choiceRequests).toEqual([{ purpose: 'bundle-folder', defaultName: '' }]);
+
+      // The grant is the one the services redeem: the folder is set from the token alone.
+      await api(chooser, 'vault.create', { passphrase: PASSPHRASE }, chooser.token);
+      const set = JSON.parse(
+        (
+          await api(
+            chooser,
+            'continuity.setBundleFolder',
+            { folderToken: answer.token },
+            chooser.token,
+          )
+        ).body,
+      );
+      expect(set).toMatchObject({ ok: true, value: { bundle: { folder, folderSet: true } } });
+
+      // Nothing queued is a cancelled dialog; an unknown purpose is refused.
+      const cancelled = await choose(
+        chooser,
+        { purpose: 'open-bundle', defaultName: 'x.age' },
+        { 'x-kluis-token': chooser.token },
+      );
+      expect([cancelled.status, cancelled.body]).toEqual([200, 'null']);
+      expect(
+        (await choose(chooser, { purpose: '/etc' }, { 'x-kluis-token': chooser.token })).status,
+      ).toBe(400);
+      expect(() => chooser.answerNextChoice('relative/path')).toThrow(/absolute/);
+    } finally {
+      await chooser.close();
+    }
   });
 });
 

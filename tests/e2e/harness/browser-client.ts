@@ -1,5 +1,6 @@
 import type { ApiResult } from '../../../electron/api';
 import {
+  type ChooseFile,
   createEventHub,
   createKluisBridge,
   type KluisEvent,
@@ -32,6 +33,8 @@ function takeToken(): string {
 }
 
 const token = takeToken();
+// Read now: currentScript is only set while this classic script first runs.
+const offerChooser = document.currentScript?.dataset.chooser === 'on';
 
 async function transport(method: string, input: unknown): Promise<ApiResult<unknown>> {
   const response = await fetch(`/api/${encodeURIComponent(method)}`, {
@@ -47,6 +50,21 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
   }
   return (await response.json()) as ApiResult<unknown>;
 }
+
+/**
+ * The folder / file dialog of a harness started with `chooser`: the test queued the answer
+ * in Node, and the page gets back only the token and name, as from Electron's dialog.
+ */
+const chooseFile: ChooseFile = async (request) => {
+  const response = await fetch('/harness/choose-file', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-kluis-token': token },
+    body: JSON.stringify({ purpose: request.purpose, defaultName: request.defaultName }),
+    cache: 'no-store',
+  });
+  if (!response.ok) throw new Error(`harness refused chooseFile: HTTP ${response.status}`);
+  return (await response.json()) as { token: string; name: string } | null;
+};
 
 const hub = createEventHub();
 
@@ -91,7 +109,7 @@ async function listen(): Promise<void> {
 }
 
 Object.defineProperty(window, 'kluis', {
-  value: createKluisBridge(transport, hub.events),
+  value: createKluisBridge(transport, hub.events, offerChooser ? chooseFile : undefined),
   enumerable: true,
   writable: false,
   configurable: false,

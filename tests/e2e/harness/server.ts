@@ -7,15 +7,20 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { VaultOptions } from '../../../db/vault';
 import { createDispatcher } from '../../../electron/dispatcher';
 import { createLogger } from '../../../electron/logger';
 import { attachHandover } from '../../../electron/services/handover/engine';
+import { grantPath } from '../../../electron/services/handover/file-grants';
 import { VaultSession } from '../../../electron/services/vault-session';
-import { type KluisEvent, parseKluisEvent } from '../../../electron/shell/bridge';
+import {
+  type ChoosePurpose,
+  type KluisEvent,
+  parseKluisEvent,
+} from '../../../electron/shell/bridge';
 import { type IdleClock, IdleLock } from '../../../electron/shell/idle-lock';
 import { createSessionCalls } from '../../../electron/shell/session-calls';
 import { readStatic } from '../../../electron/shell/static-files';
@@ -35,6 +40,7 @@ const CLIENT_ENTRY = join(here, 'browser-client.ts');
 const TOKEN_HEADER = 'x-kluis-token';
 // Attachments are up to 50 MiB, sent as base64 inside JSON.
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
+const CHOOSE_PURPOSES: readonly ChoosePurpose[] = ['save-bundle', 'open-bundle', 'bundle-folder'];
 
 export interface HarnessOptions {
   readonly vaultDir: string;
@@ -46,6 +52,18 @@ export interface HarnessOptions {
   readonly vaultOptions?: VaultOptions;
   /** Where the built renderer is; defaults to out/renderer. */
   readonly rendererDir?: string;
+  /**
+   * Offers `window.kluis.chooseFile`, as the Electron shell does, answered from the paths a
+   * test queues with `answerNextChoice`. Off by default: without it the UI is the one the
+   * browser build shows (no folder dialog), which other specs count and photograph.
+   */
+  readonly chooser?: boolean;
+}
+
+/** What the page asked the stand-in dialog for, in order. */
+export interface ChoiceRequest {
+  readonly purpose: ChoosePurpose;
+  readonly defaultName: string;
 }
 
 export interface Harness {
@@ -59,6 +77,14 @@ export interface Harness {
   advanceIdle(minutes?: number): { locked: boolean };
   /** Plays a powerMonitor event as the OS would send it to Electron. */
   powerEvent(kind: 'lock-screen' | 'suspend'): { locked: boolean };
+  /**
+   * What the next `chooseFile` dialog answers: an absolute path (granted for the purpose the
+   * page asks, as Electron's main process does), or null for a cancelled dialog. With
+   * nothing queued the dialog answers as cancelled. Throws unless started with `chooser`.
+   */
+  answerNextChoice(path: string | null): void;
+  /** Every `chooseFile` request so far, answered or not. */
+  readonly choiceRequests: readonly ChoiceRequest[];
   /** Resolves once a page listens for pushed events, so a lock it triggers cannot be missed. */
   waitForEventStream(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -91,8 +117,12 @@ function tokenMatches(expected: string, given: string | string[] | undefined): b
   return timingSafeEqual(sha256(expected), sha256(given));
 }
 
-function injectClient(html: string): string {
-  const tag = '<script src="/harness-client.js"></script>';
+function injectClient(html: string, chooser: boolean): string {
+  // The attribute, not a second script, tells the client to offer chooseFile: the CSP
+  // allows no inline script, and one bundle serves both kinds of harness.
+  const tag = chooser
+    ? '<script src="/harness-client.js" data-chooser="on"></script>'
+    : '<script src="/harness-client.js"></script>';
   const at = html.search(/<script\b/i);
   if (at >= 0) return `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`;
   return html.replace(/<\/head>/i, `${tag}\n</head>`);
@@ -137,6 +167,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const clock = offsetClock(now);
   const idle = new IdleLock(clock, (reason) => session.lock(reason));
   const calls = createSessionCalls({ session, dispatch, idle });
+  const chooser = options.chooser === true;
+  const queuedChoices: (string | null)[] = [];
+  const choiceRequests: ChoiceRequest[] = [];
 
   const streams = new Set<ServerResponse>();
   const streamWaiters = new Set<() => void>();
@@ -200,7 +233,39 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return { locked: wasArmed };
   }
 
-  async function handleHarness(url: URL, response: ServerResponse): Promise<void> {
+  /** The stand-in for the shell's native dialog: the queued path, granted like main.ts does. */
+  async function chooseFile(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request);
+    let input: unknown;
+    try {
+      input = body ? JSON.parse(body) : null;
+    } catch {
+      input = null;
+    }
+    const { purpose, defaultName } = (input ?? {}) as Record<string, unknown>;
+    const known = CHOOSE_PURPOSES.find((candidate) => candidate === purpose);
+    if (known === undefined || (defaultName !== undefined && typeof defaultName !== 'string')) {
+      sendJson(response, 400, { error: 'purpose must be a ChoosePurpose, defaultName a string' });
+      return;
+    }
+    choiceRequests.push({ purpose: known, defaultName: defaultName ?? '' });
+    const path = queuedChoices.shift() ?? null;
+    sendJson(
+      response,
+      200,
+      path === null ? null : { token: grantPath(path, known), name: basename(path) },
+    );
+  }
+
+  async function handleHarness(
+    url: URL,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
+    if (url.pathname === '/harness/choose-file' && chooser) {
+      await chooseFile(request, response);
+      return;
+    }
     if (url.pathname === '/harness/idle-lock') {
       const raw = url.searchParams.get('advanceMinutes');
       const minutes = raw === null ? undefined : Number(raw);
@@ -257,7 +322,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return;
       }
       if (url.pathname.startsWith('/harness/')) {
-        await handleHarness(url, response);
+        await handleHarness(url, request, response);
         return;
       }
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
@@ -293,7 +358,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         send(response, 404, 'out/renderer/index.html is missing: run `npm run build:renderer`.');
         return;
       }
-      send(response, 200, injectClient(html), { 'Content-Type': 'text/html; charset=utf-8' });
+      send(response, 200, injectClient(html, chooser), {
+        'Content-Type': 'text/html; charset=utf-8',
+      });
       return;
     }
     const file = await readStatic(rendererDir, url.pathname);
@@ -330,6 +397,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     vaultDir: options.vaultDir,
     advanceIdle,
     powerEvent,
+    answerNextChoice(path) {
+      if (!chooser) throw new Error('start the harness with { chooser: true } to answer dialogs');
+      if (path !== null && !isAbsolute(path)) throw new Error('a chosen path must be absolute');
+      queuedChoices.push(path);
+    },
+    choiceRequests,
     waitForEventStream(timeoutMs = 10_000) {
       if (streams.size > 0) return Promise.resolve();
       return new Promise((resolvePromise, reject) => {

@@ -195,6 +195,8 @@ function BundleSection({ status }: { status: ContinuityStatus }) {
       if (!choice) return;
       await kluis().continuity.setBundleFolder({ folderToken: choice.token });
       await invalidate(keys.continuity, keys.practice);
+      // A coach who just chose where the bundle goes expects it there, not at the next lock.
+      if (status.kit !== null && !bundle.refreshing && jobId === null) await refresh();
     } catch (error) {
       setFailure(errorMessage(t, error));
     }
