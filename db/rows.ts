@@ -18,8 +18,16 @@ export interface TableSpec<T> {
 
 type SqlValue = string | number | bigint | Buffer | null;
 
+// Every row read converts every field name; the names are few and fixed.
+const columns = new Map<string, string>();
+
 export function column(field: string): string {
-  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  let name = columns.get(field);
+  if (name === undefined) {
+    name = field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    columns.set(field, name);
+  }
+  return name;
 }
 
 function toSql<T>(spec: TableSpec<T>, field: keyof T & string, value: unknown): SqlValue {

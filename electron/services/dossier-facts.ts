@@ -26,11 +26,16 @@ function byClient<T extends { client_id: string }>(rows: T[]): Map<string, T[]> 
   return map;
 }
 
-function optional<K extends string>(
-  key: K,
-  value: string | null | undefined,
-): { [P in K]?: string } {
-  return (value ? { [key]: value } : {}) as { [P in K]?: string };
+/** Only the dates that are set: the engine reads an absent key as "not recorded". */
+function present<T extends Record<string, string | null | undefined>>(
+  values: T,
+): { [K in keyof T]?: string } {
+  const set: Record<string, string> = {};
+  for (const key in values) {
+    const value = values[key];
+    if (value) set[key] = value;
+  }
+  return set as { [K in keyof T]?: string };
 }
 
 export function retentionUntil(
@@ -160,39 +165,36 @@ export function dossierFacts(
         status: client.status,
         isMinor: client.is_minor === 1,
         isVulnerableAdult: client.is_vulnerable_adult === 1,
-        ...optional('dateOfBirth', client.date_of_birth),
+        ...present({ dateOfBirth: client.date_of_birth }),
       },
       ...(contract
         ? {
-            contract: {
-              ...optional('startOn', contract.start_on),
-              ...optional('codeGivenOn', contract.code_given_on),
-              ...optional('complaintsProcedureOn', contract.complaints_procedure_on),
-              ...optional('supervisionConsentOn', contract.supervision_consent_on),
-              ...optional('signedOn', contract.signed_on),
-            },
+            contract: present({
+              startOn: contract.start_on,
+              codeGivenOn: contract.code_given_on,
+              complaintsProcedureOn: contract.complaints_procedure_on,
+              supervisionConsentOn: contract.supervision_consent_on,
+              signedOn: contract.signed_on,
+            }),
           }
         : {}),
       ...(agreement
-        ? { confidentiality: { ...optional('agreedOn', agreement.agreed_on), exceptions } }
+        ? { confidentiality: { ...present({ agreedOn: agreement.agreed_on }), exceptions } }
         : {}),
-      guardians: (guardians.get(client.id) ?? []).map((g) => ({
-        ...optional('consentOn', g.consent_on),
-        ...optional('reviewOn', g.review_on),
-      })),
+      guardians: (guardians.get(client.id) ?? []).map((g) =>
+        present({ consentOn: g.consent_on, reviewOn: g.review_on }),
+      ),
       ...(first ? { firstSessionOn: dayOf(first) } : {}),
-      conflicts: (conflicts.get(client.id) ?? []).map((c) => ({
-        ...optional('discussedOn', c.discussed_on),
-        ...optional('resolvedOn', c.resolved_on),
-      })),
+      conflicts: (conflicts.get(client.id) ?? []).map((c) =>
+        present({ discussedOn: c.discussed_on, resolvedOn: c.resolved_on }),
+      ),
       ...(ending
         ? {
             ending: {
               endedOn: ending.ended_on,
-              followUps: (followUps.get(client.id) ?? []).map((f) => ({
-                ...optional('dueOn', f.due_on),
-                ...optional('doneOn', f.done_on),
-              })),
+              followUps: (followUps.get(client.id) ?? []).map((f) =>
+                present({ dueOn: f.due_on, doneOn: f.done_on }),
+              ),
             },
             retentionUntil: retentionUntil(
               { endedOn: ending.ended_on, retentionUntil: ending.retention_until },

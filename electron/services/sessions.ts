@@ -148,6 +148,7 @@ export function ftsQuery(text: string): string | null {
  * every saved session): the floor is found by walking the index backwards, which reads no
  * text. bm25() is sorted by SQLite rather than FTS5's ORDER BY rank, whose own sorter
  * ignores a rowid bound and would score every match anyway (bench/dossier.bench.ts).
+ * Equal scores go to the later-entered session, as the coach looks for recent work first.
  */
 export const RANKED_MATCHES = 2_000;
 
@@ -162,7 +163,7 @@ const TOP_HITS_ALL = `
   SELECT ${SCORED}
   FROM sessions_fts
   WHERE sessions_fts MATCH @match AND rowid >= @floor
-  ORDER BY score
+  ORDER BY score, rowid DESC
   LIMIT @limit`;
 
 /**
@@ -175,7 +176,7 @@ const TOP_HITS_CLIENT = `
   FROM sessions_fts
   WHERE sessions_fts MATCH @match
     AND +rowid IN (SELECT seq FROM sessions WHERE client_id = @clientId)
-  ORDER BY score
+  ORDER BY score, rowid DESC
   LIMIT @limit`;
 
 const withDetails = (top: string): string => `

@@ -181,4 +181,31 @@ describe('search', () => {
     });
     expect(inDossier[0]?.sessionId).toBe(oldBest.id);
   });
+
+  it('gives equally relevant notes to the latest one entered when the limit cuts between them', async () => {
+    const seeded = await seed();
+    api = seeded.api;
+    const ids: string[] = [];
+    for (const year of [2024, 2025, 2026]) {
+      const session = await api.kluis.sessions.create({
+        clientId: seeded.bas,
+        startsAt: `${year}-03-01T10:00:00+01:00`,
+        durationMinutes: 50,
+        form: 'video',
+        notes: 'Evaluatiegesprek',
+        reflection: '',
+        tags: [],
+      });
+      ids.push(session.id);
+    }
+    const [, middle, latest] = ids;
+    const hits = await api.kluis.sessions.search({ query: 'evaluatie', limit: 1 });
+    expect(hits.map((h) => h.sessionId)).toEqual([latest]);
+    const inDossier = await api.kluis.sessions.search({
+      query: 'evaluatie',
+      clientId: seeded.bas,
+      limit: 2,
+    });
+    expect(inDossier.map((h) => h.sessionId)).toEqual([latest, middle]);
+  });
 });

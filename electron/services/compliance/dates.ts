@@ -11,20 +11,40 @@ import type { IsoDate } from './types';
 const DAY_MS = 86_400_000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function dayNumber(date: IsoDate): number {
+/** Year, month (0-11) and day, and the day number, of a real calendar date. */
+function parse(date: IsoDate): { year: number; month: number; day: number; number: number } {
   const parts = DAY.exec(date);
-  if (!parts) return Number.NaN;
+  const year = Number(parts?.[1]);
+  const month = Number(parts?.[2]) - 1;
+  const day = Number(parts?.[3]);
   const utc = new Date(0);
   // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
-  utc.setUTCFullYear(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
-  return utc.getTime() / DAY_MS;
+  utc.setUTCFullYear(year, month, day);
+  // Anything else throws, as date-fns did, rather than 30 February rolling into March.
+  if (!parts || utc.getUTCMonth() !== month || utc.getUTCDate() !== day) {
+    throw new RangeError('Invalid calendar date');
+  }
+  return { year, month, day, number: utc.getTime() / DAY_MS };
+}
+
+// The same few dates (today, a contract's dates) are compared for every duty of every
+// client; remembering their day numbers keeps the list of a large practice cheap.
+const dayNumbers = new Map<IsoDate, number>();
+
+function dayNumber(date: IsoDate): number {
+  let number = dayNumbers.get(date);
+  if (number === undefined) {
+    number = parse(date).number;
+    if (dayNumbers.size >= 20_000) dayNumbers.clear();
+    dayNumbers.set(date, number);
+  }
+  return number;
 }
 
 function localDate(date: IsoDate): Date {
-  const parts = DAY.exec(date);
-  if (!parts) return new Date(Number.NaN);
+  const { year, month, day } = parse(date);
   const local = new Date(0, 0, 1);
-  local.setFullYear(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+  local.setFullYear(year, month, day);
   return local;
 }
 

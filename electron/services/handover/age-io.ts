@@ -135,6 +135,12 @@ export async function writeOutput(
       await handle.sync();
       await handle.close();
       handle = undefined;
+    } catch (error) {
+      throw targetFailure(error);
+    }
+    // A flush to a slow drive can outlast a cancel; a cancelled write must not land.
+    signal?.throwIfAborted();
+    try {
       await rename(temp, target.path);
       renamed = true;
       fsyncDirectory(dir);

@@ -174,18 +174,13 @@ export class ContinuityBundle {
         reason: 'busy',
       });
     }
-    // A write from the last lock holds an older snapshot, perhaps for a kit just replaced:
-    // left running it could finish last and put that over this newer bundle.
-    this.#lockWrite?.controller.abort();
-    this.#lockWrite = undefined;
-    this.#removeStaleTemps(folder);
     const createdAt = engine.now();
     const fingerprint = dataFingerprint(db, kit.kitId);
     const source = continuitySource(engine, db, createdAt);
     const to = successorsText(db);
     const practice = source.practice.practice || source.practice.coach;
     const generation = engine.jobs.generation;
-    return engine.jobs.start(
+    const jobId = engine.jobs.start(
       'refresh',
       async (job): Promise<RefreshJobResult> => {
         let result: BundleResult;
@@ -245,6 +240,13 @@ export class ContinuityBundle {
       },
       { phase: 'writing', clientsTotal: source.clientIds.length },
     );
+    // Only now that the refresh will run (its work starts on a later turn): a write from the
+    // last lock holds an older snapshot, perhaps for a kit just replaced, and left running
+    // it could finish last and put that over this newer bundle.
+    this.#lockWrite?.controller.abort();
+    this.#lockWrite = undefined;
+    this.#removeStaleTemps(folder);
+    return jobId;
   }
 
   /** Reads the snapshot now, inside the lock; the write runs after the database closed. */

@@ -193,10 +193,11 @@ function BundleSection({ status }: { status: ContinuityStatus }) {
     try {
       const choice = await chooseFile({ purpose: 'bundle-folder' });
       if (!choice) return;
-      await kluis().continuity.setBundleFolder({ folderToken: choice.token });
+      const next = await kluis().continuity.setBundleFolder({ folderToken: choice.token });
       await invalidate(keys.continuity, keys.practice);
       // A coach who just chose where the bundle goes expects it there, not at the next lock.
-      if (status.kit !== null && !bundle.refreshing && jobId === null) await refresh();
+      // Decided on the status after the change: the dialog may have been open for a while.
+      if (next.kit !== null && !next.bundle.refreshing) await refresh();
     } catch (error) {
       setFailure(errorMessage(t, error));
     }
