@@ -1,28 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
+import { Button, Form, Label, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Dossier, MethodInput } from '../../../../electron/api';
 import { errorMessage } from '../../api/errors';
-import { downloadJobFile, useDiscardJob } from '../../api/jobs';
+import { useDiscardJob } from '../../api/jobs';
 import { kluis } from '../../api/kluis';
+import { ExportPassphrase } from '../../components/ExportPassphrase';
 import { FormAlert } from '../../components/FormAlert';
-import { CheckboxField, TextInputField } from '../../components/form/Fields';
+import { CheckboxField } from '../../components/form/Fields';
+import { RadioChoice } from '../../components/form/RadioChoice';
+import { JobDownload } from '../../components/JobDownload';
 import { JobState } from '../../components/JobState';
 import { Section } from '../../components/Section';
 import { useFormat } from '../../i18n/format';
-import { PassphraseMeter, usePassphraseStrength } from '../../vault/PassphraseMeter';
+import { usePassphraseStrength } from '../../vault/PassphraseMeter';
 
 type AccessExportInput = MethodInput<'handover.accessExport'>;
 type Protection = 'passphrase' | 'none';
-
-function Choice({ value, children }: { value: Protection; children: string }) {
-  return (
-    <Radio value={value} className="radio">
-      <span className="radio__dot" aria-hidden="true" />
-      {children}
-    </Radio>
-  );
-}
 
 /**
  * AVG art. 15: the client's right of access. One dossier as PDF + JSON in a zip, encrypted
@@ -118,30 +112,20 @@ export function AccessExport({ dossier }: { dossier: Dossier }) {
           }}
         >
           <Label className="field__label">{t('accessExport.protection')}</Label>
-          <Choice value="passphrase">{t('accessExport.withPassphrase')}</Choice>
-          <Choice value="none">{t('accessExport.withoutEncryption')}</Choice>
+          <RadioChoice value="passphrase">{t('accessExport.withPassphrase')}</RadioChoice>
+          <RadioChoice value="none">{t('accessExport.withoutEncryption')}</RadioChoice>
         </RadioGroup>
         {protection === 'passphrase' ? (
           <div className="stack narrow">
             <p className="muted">{t('accessExport.passphraseExplain')}</p>
-            <TextInputField
+            <ExportPassphrase
               label={t('accessExport.passphrase')}
               hint={t('accessExport.passphraseHint')}
-              type="password"
+              confirmLabel={t('accessExport.passphraseConfirm')}
               value={passphrase}
               onChange={setPassphrase}
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <PassphraseMeter strength={strength} />
-            <TextInputField
-              label={t('accessExport.passphraseConfirm')}
-              type="password"
-              value={confirm}
-              onChange={setConfirm}
-              error={confirm && confirm !== passphrase ? 'mismatch' : undefined}
-              autoComplete="off"
-              spellCheck={false}
+              confirm={confirm}
+              onConfirm={setConfirm}
             />
           </div>
         ) : (
@@ -182,25 +166,21 @@ export function AccessExport({ dossier }: { dossier: Dossier }) {
                     ? t('accessExport.doneUnencrypted', { size: format.bytes(job.result.bytes) })
                     : t('accessExport.done', { size: format.bytes(job.result.bytes) })}
                 </FormAlert>
-                <div className="button-row">
-                  <Button
-                    className="button button--primary"
-                    onPress={() => {
-                      setFailure(null);
-                      void downloadJobFile(job.jobId).then(setSaved, (error: unknown) =>
-                        setFailure(errorMessage(t, error)),
-                      );
-                    }}
-                  >
-                    {t('accessExport.download')}
-                  </Button>
-                  <Button className="button" onPress={() => finish(job.jobId)}>
-                    {t('accessExport.finish')}
-                  </Button>
-                  <span role="status" className="form-status">
-                    {saved ? t('accessExport.saved', { name: saved }) : ''}
-                  </span>
-                </div>
+                <JobDownload
+                  jobId={job.jobId}
+                  labels={{
+                    download: t('accessExport.download'),
+                    finish: t('accessExport.finish'),
+                    saved: t('accessExport.saved', { name: saved }),
+                  }}
+                  saved={saved}
+                  onSaved={(name) => {
+                    setFailure(null);
+                    setSaved(name);
+                  }}
+                  onError={(error) => setFailure(errorMessage(t, error))}
+                  onFinish={() => finish(job.jobId)}
+                />
               </div>
             ) : null
           }

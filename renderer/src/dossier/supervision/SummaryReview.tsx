@@ -1,16 +1,8 @@
 import { useId } from 'react';
-import {
-  Button,
-  Input,
-  Label,
-  Radio,
-  RadioGroup,
-  Text,
-  TextArea,
-  TextField,
-} from 'react-aria-components';
+import { Button, Input, Label, RadioGroup, Text, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { TextInputField } from '../../components/form/Fields';
+import { RadioChoice } from '../../components/form/RadioChoice';
 import {
   contextOf,
   type Decision,
@@ -76,18 +68,11 @@ function FlagDecision({
               }
             }}
           >
-            <Radio value="keep" className="radio">
-              <span className="radio__dot" aria-hidden="true" />
-              {t('summaries.flag.keep')}
-            </Radio>
-            <Radio value="suggestion" className="radio">
-              <span className="radio__dot" aria-hidden="true" />
+            <RadioChoice value="keep">{t('summaries.flag.keep')}</RadioChoice>
+            <RadioChoice value="suggestion">
               {t('summaries.flag.useSuggestion', { suggestion: flag.suggestion })}
-            </Radio>
-            <Radio value="own" className="radio">
-              <span className="radio__dot" aria-hidden="true" />
-              {t('summaries.flag.own')}
-            </Radio>
+            </RadioChoice>
+            <RadioChoice value="own">{t('summaries.flag.own')}</RadioChoice>
           </RadioGroup>
           {choice === 'own' ? (
             <TextField

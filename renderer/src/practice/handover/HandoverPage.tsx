@@ -1,18 +1,21 @@
 import { useState } from 'react';
-import { Button, FileTrigger, Form, Label, Radio, RadioGroup } from 'react-aria-components';
+import { Button, FileTrigger, Form, Label, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { HandoverKey, InspectJobResult, MethodInput } from '../../../../electron/api';
 import { errorMessage } from '../../api/errors';
-import { downloadJobFile, saveBlob, uploadBundle, useDiscardJob } from '../../api/jobs';
+import { saveBlob, uploadBundle, useDiscardJob } from '../../api/jobs';
 import { kluis } from '../../api/kluis';
 import { useClients, useContinuity } from '../../api/queries';
+import { ExportPassphrase } from '../../components/ExportPassphrase';
 import { FormAlert } from '../../components/FormAlert';
 import { CheckboxField, SelectField, TextInputField } from '../../components/form/Fields';
+import { RadioChoice } from '../../components/form/RadioChoice';
+import { JobDownload } from '../../components/JobDownload';
 import { JobState } from '../../components/JobState';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useFormat } from '../../i18n/format';
-import { PassphraseMeter, usePassphraseStrength } from '../../vault/PassphraseMeter';
+import { usePassphraseStrength } from '../../vault/PassphraseMeter';
 import { SharesInput } from '../continuity/SharesInput';
 import { ImportReview } from './ImportReview';
 import { LetterTemplateSection } from './LetterTemplateSection';
@@ -25,58 +28,6 @@ type Reason = (typeof REASONS)[number];
 
 function isReason(value: string): value is Reason {
   return (REASONS as readonly string[]).includes(value);
-}
-
-function Choice({ value, children }: { value: string; children: string }) {
-  return (
-    <Radio value={value} className="radio">
-      <span className="radio__dot" aria-hidden="true" />
-      {children}
-    </Radio>
-  );
-}
-
-/** A passphrase for a bundle, with the vault's strength rule shown as it is typed. */
-function BundlePassphrase({
-  value,
-  onChange,
-  confirm,
-  onConfirm,
-}: {
-  value: string;
-  onChange(value: string): void;
-  confirm?: string;
-  onConfirm?(value: string): void;
-}) {
-  const { t } = useTranslation();
-  const strength = usePassphraseStrength(onConfirm ? value : '');
-  return (
-    <div className="stack narrow">
-      <TextInputField
-        label={t('handover.passphrase')}
-        hint={onConfirm ? t('handover.passphraseHint') : undefined}
-        type="password"
-        value={value}
-        onChange={onChange}
-        autoComplete="off"
-        spellCheck={false}
-      />
-      {onConfirm ? (
-        <>
-          <PassphraseMeter strength={strength} />
-          <TextInputField
-            label={t('handover.passphraseConfirm')}
-            type="password"
-            value={confirm ?? ''}
-            onChange={onConfirm}
-            error={confirm && confirm !== value ? 'mismatch' : undefined}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </>
-      ) : null}
-    </div>
-  );
 }
 
 function ExportSection() {
@@ -149,9 +100,9 @@ function ExportSection() {
           }}
         >
           <Label className="field__label">{t('handover.export.which')}</Label>
-          <Choice value="active">{t('handover.export.active')}</Choice>
-          <Choice value="all">{t('handover.export.all')}</Choice>
-          <Choice value="selected">{t('handover.export.selected')}</Choice>
+          <RadioChoice value="active">{t('handover.export.active')}</RadioChoice>
+          <RadioChoice value="all">{t('handover.export.all')}</RadioChoice>
+          <RadioChoice value="selected">{t('handover.export.selected')}</RadioChoice>
         </RadioGroup>
         {which === 'selected' ? (
           <fieldset className="client-picker">
@@ -198,8 +149,8 @@ function ExportSection() {
           }}
         >
           <Label className="field__label">{t('handover.export.protection')}</Label>
-          <Choice value="key">{t('handover.export.withKey')}</Choice>
-          <Choice value="passphrase">{t('handover.export.withPassphrase')}</Choice>
+          <RadioChoice value="key">{t('handover.export.withKey')}</RadioChoice>
+          <RadioChoice value="passphrase">{t('handover.export.withPassphrase')}</RadioChoice>
         </RadioGroup>
         {protection === 'key' ? (
           <div className="stack">
@@ -227,12 +178,14 @@ function ExportSection() {
             />
           </div>
         ) : (
-          <BundlePassphrase
-            value={passphrase}
-            onChange={setPassphrase}
-            confirm={confirm}
-            onConfirm={setConfirm}
-          />
+          <div className="stack narrow">
+            <ExportPassphrase
+              value={passphrase}
+              onChange={setPassphrase}
+              confirm={confirm}
+              onConfirm={setConfirm}
+            />
+          </div>
         )}
         <div>
           <Button
@@ -255,30 +208,21 @@ function ExportSection() {
                     size: format.bytes(job.result.bytes),
                   })}
                 </FormAlert>
-                <div className="button-row">
-                  <Button
-                    className="button button--primary"
-                    onPress={() => {
-                      void downloadJobFile(job.jobId).then(setSaved, (error: unknown) =>
-                        setFailure(errorMessage(t, error)),
-                      );
-                    }}
-                  >
-                    {t('handover.export.download')}
-                  </Button>
-                  <Button
-                    className="button"
-                    onPress={() => {
-                      void discard(job.jobId);
-                      setJobId(null);
-                    }}
-                  >
-                    {t('handover.export.finish')}
-                  </Button>
-                  <span role="status" className="form-status">
-                    {saved ? t('handover.export.saved', { name: saved }) : ''}
-                  </span>
-                </div>
+                <JobDownload
+                  jobId={job.jobId}
+                  labels={{
+                    download: t('handover.export.download'),
+                    finish: t('handover.export.finish'),
+                    saved: t('handover.export.saved', { name: saved }),
+                  }}
+                  saved={saved}
+                  onSaved={setSaved}
+                  onError={(error) => setFailure(errorMessage(t, error))}
+                  onFinish={() => {
+                    void discard(job.jobId);
+                    setJobId(null);
+                  }}
+                />
               </div>
             ) : null
           }
@@ -487,11 +431,13 @@ function ImportSection() {
             }}
           >
             <Label className="field__label">{t('handover.import.openWith')}</Label>
-            <Choice value="vault">{t('handover.import.withVaultKey')}</Choice>
-            <Choice value="passphrase">{t('handover.import.withPassphrase')}</Choice>
+            <RadioChoice value="vault">{t('handover.import.withVaultKey')}</RadioChoice>
+            <RadioChoice value="passphrase">{t('handover.import.withPassphrase')}</RadioChoice>
           </RadioGroup>
           {keyKind === 'passphrase' ? (
-            <BundlePassphrase value={passphrase} onChange={setPassphrase} />
+            <div className="stack narrow">
+              <ExportPassphrase value={passphrase} onChange={setPassphrase} />
+            </div>
           ) : null}
           <div>
             <Button
