@@ -154,3 +154,25 @@ export async function makeBackup(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Nu back-up maken' }).click();
   await expect(page.getByText(/Back-up gemaakt en gecontroleerd/)).toBeVisible();
 }
+
+/** The continuity plan: one successor, three keepers, instructions; saved. */
+export async function fillContinuityPlan(page: Page): Promise<void> {
+  const plan = form(page, 'Plan');
+  await plan.getByRole('button', { name: /Opvolger toevoegen/ }).click();
+  await plan.getByRole('group', { name: 'Opvolger 1' }).getByLabel('Naam').fill('Mirjam de Wit');
+  for (const [number, name] of [
+    [1, 'Mirjam de Wit'],
+    [2, 'Bureau beroepsvereniging'],
+    [3, 'Karel Smit'],
+  ] as const) {
+    await plan.getByRole('button', { name: /Bewaarder toevoegen/ }).click();
+    await plan
+      .getByRole('group', { name: `Bewaarder ${number}` })
+      .getByLabel('Naam')
+      .fill(name);
+  }
+  await plan
+    .getByLabel('Instructies voor wie het overneemt')
+    .fill('De laptop staat thuis; de agenda ligt op kantoor.');
+  await saveForm(plan, 'Plan opslaan');
+}

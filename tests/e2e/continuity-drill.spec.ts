@@ -7,11 +7,11 @@ import {
   addClient,
   createVault,
   expectDuty,
+  fillContinuityPlan,
   form,
   goToClients,
   goToPractice,
   lock,
-  saveForm,
 } from './app-steps';
 import { expect, test } from './fixtures';
 import { startHarness } from './harness/server';
@@ -45,27 +45,6 @@ function longDay(date: Date): string {
   return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })
     .format(date)
     .replace(/\s+/g, ' ');
-}
-
-async function fillPlan(page: Page): Promise<void> {
-  const plan = form(page, 'Plan');
-  await plan.getByRole('button', { name: /Opvolger toevoegen/ }).click();
-  await plan.getByRole('group', { name: 'Opvolger 1' }).getByLabel('Naam').fill('Mirjam de Wit');
-  for (const [number, name] of [
-    [1, 'Mirjam de Wit'],
-    [2, 'Bureau beroepsvereniging'],
-    [3, 'Karel Smit'],
-  ] as const) {
-    await plan.getByRole('button', { name: /Bewaarder toevoegen/ }).click();
-    await plan
-      .getByRole('group', { name: `Bewaarder ${number}` })
-      .getByLabel('Naam')
-      .fill(name);
-  }
-  await plan
-    .getByLabel('Instructies voor wie het overneemt')
-    .fill('De laptop staat thuis; de agenda ligt op kantoor.');
-  await saveForm(plan, 'Plan opslaan');
 }
 
 /** Issues a 2-of-3 kit and reads every share off the screen, as a keeper would get it. */
@@ -111,7 +90,7 @@ test('the drill opens the continuity bundle written to the chosen folder, and a 
     const drill = page.getByRole('region', { name: 'Oefenen', exact: true });
     await expect(drill.getByText('Nog nooit geoefend.')).toBeVisible();
 
-    await fillPlan(page);
+    await fillContinuityPlan(page);
     // Keepers count for 2.28 only once they hold a share of a kit in force.
     await expectDuty(page, 'continuity-plan', 'Open');
     const shares = await issueKit(page);

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import {
   addClient,
   createVault,
+  fillContinuityPlan,
   form,
   goToClients,
   goToPractice,
   OTHER_PASSPHRASE,
-  saveForm,
 } from './app-steps';
 import { expect, test } from './fixtures';
 
@@ -20,24 +20,7 @@ test('a continuity plan gets an emergency kit whose shares are checked as they a
   await goToPractice(page, 'Continuïteit');
   await expect(page.locator('[data-duty="continuity-plan"]')).toContainText('Open');
 
-  const plan = form(page, 'Plan');
-  await plan.getByRole('button', { name: /Opvolger toevoegen/ }).click();
-  await plan.getByRole('group', { name: 'Opvolger 1' }).getByLabel('Naam').fill('Mirjam de Wit');
-  for (const [number, name] of [
-    [1, 'Mirjam de Wit'],
-    [2, 'Bureau beroepsvereniging'],
-    [3, 'Karel Smit'],
-  ] as const) {
-    await plan.getByRole('button', { name: /Bewaarder toevoegen/ }).click();
-    await plan
-      .getByRole('group', { name: `Bewaarder ${number}` })
-      .getByLabel('Naam')
-      .fill(name);
-  }
-  await plan
-    .getByLabel('Instructies voor wie het overneemt')
-    .fill('De laptop staat thuis; de agenda ligt op kantoor.');
-  await saveForm(plan, 'Plan opslaan');
+  await fillContinuityPlan(page);
 
   await page.getByRole('button', { name: 'Noodpakket uitgeven' }).click();
   await expect(page.getByText('Het noodpakket is klaar.')).toBeVisible();

@@ -19,7 +19,7 @@ import type { RefreshJobResult } from './api-types';
 import { type DossierSource, liveSource, selectClients, snapshotSource } from './dossier-read';
 import { type EngineContext, recorder } from './engine-context';
 import { HandoverError } from './errors';
-import { type BundleResult, writeBundle } from './export';
+import { type BundleResult, type ExportProgress, writeBundle } from './export';
 import { failureOf } from './jobs';
 
 /**
@@ -110,6 +110,37 @@ function writeReadme(folder: string, kitId: string, at: string, practice: string
   );
 }
 
+/**
+ * The bundle of all dossiers to the kit's key, in place of the previous one. A cancelled
+ * write that already completed is kept: it is valid and has replaced the previous bundle.
+ */
+function writeContinuity(
+  engine: EngineContext,
+  options: {
+    source: DossierSource;
+    to: string;
+    recipient: string;
+    folder: string;
+    createdAt: Date;
+    signal: AbortSignal;
+    onProgress?: (progress: ExportProgress) => void;
+  },
+): Promise<BundleResult> {
+  return writeBundle({
+    source: options.source,
+    kind: 'continuity',
+    reason: 'continuity',
+    removeWhenCancelled: false,
+    to: options.to,
+    protection: { kind: 'recipient', recipient: options.recipient },
+    target: { kind: 'file', path: join(options.folder, CONTINUITY_FILE) },
+    createdAt: options.createdAt,
+    signal: options.signal,
+    ...(engine.writeHook ? { writeHook: engine.writeHook } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}
+
 export class ContinuityBundle {
   readonly #engine: EngineContext;
   readonly #lockSnapshot: LockBudget | Readonly<Record<string, LockBudget>>;
@@ -185,17 +216,13 @@ export class ContinuityBundle {
       async (job): Promise<RefreshJobResult> => {
         let result: BundleResult;
         try {
-          result = await writeBundle({
+          result = await writeContinuity(engine, {
             source,
-            kind: 'continuity',
-            reason: 'continuity',
-            removeWhenCancelled: false,
             to,
-            protection: { kind: 'recipient', recipient: kit.recipient },
-            target: { kind: 'file', path: join(folder, CONTINUITY_FILE) },
+            recipient: kit.recipient,
+            folder,
             createdAt,
             signal: job.signal,
-            ...(engine.writeHook ? { writeHook: engine.writeHook } : {}),
             onProgress: (p) =>
               job.progress({
                 phase: p.phase,
@@ -288,17 +315,13 @@ export class ContinuityBundle {
       this.#removeStaleTemps(folder);
     }
     const controller = new AbortController();
-    const done = writeBundle({
+    const done = writeContinuity(engine, {
       source,
-      kind: 'continuity',
-      reason: 'continuity',
-      removeWhenCancelled: false,
       to,
-      protection: { kind: 'recipient', recipient: kit.recipient },
-      target: { kind: 'file', path: target },
+      recipient: kit.recipient,
+      folder,
       createdAt: at,
       signal: controller.signal,
-      ...(engine.writeHook ? { writeHook: engine.writeHook } : {}),
     })
       .then((result) => {
         writeReadme(folder, kit.kitId, at.toISOString(), practice);
