@@ -6,17 +6,10 @@
  * backup and restoring it into an empty folder. Prints a table; not a test.
  * MB here is 10^6 bytes.
  */
-import {
-  closeSync,
-  copyFileSync,
-  fsyncSync,
-  mkdtempSync,
-  openSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fsyncFile } from '../db/atomic-file';
 import { vaultPaths } from '../db/vault';
 import { listBackupFiles, sha256File } from '../electron/services/backups/backup-files';
 import {
@@ -28,25 +21,10 @@ import { inspectBackupFile } from '../electron/services/backups/create-backup';
 import { restoreBackup } from '../electron/services/backups/restore';
 import { VaultSession } from '../electron/services/vault-session';
 import { PRACTICE_NOW } from './practice-generator';
-import { median, printTable, time } from './table';
+import { median, printTable, time, timeAsync } from './table';
 import { describePractice, FAST, type PracticeVaultOptions, practiceVault } from './ui.bench';
 
 const DAY_MS = 86_400_000;
-
-async function timeAsync(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

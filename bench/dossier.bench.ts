@@ -11,7 +11,7 @@ import { createKluisClient, type KluisClient } from '../electron/client';
 import { createDispatcher } from '../electron/dispatcher';
 import { VaultSession } from '../electron/services/vault-session';
 import { BUSIEST_SESSIONS, generatePractice, PRACTICE_NOW, Rng } from './practice-generator';
-import { median, percentile, printTable, time } from './table';
+import { median, percentile, printTable, time, timeAsync } from './table';
 
 const PASSPHRASE = 'bench paarse olifant danst op het dak';
 const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 } } as const;
@@ -85,12 +85,6 @@ const TARGET = {
   listMs: 50,
   generationMs: 120_000,
 } as const;
-
-async function timeAsync(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
 
 function ms(value: number, digits = 1): string {
   return `${value.toFixed(digits)} ms`;

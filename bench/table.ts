@@ -4,6 +4,12 @@ export function time(work: () => unknown): number {
   return performance.now() - started;
 }
 
+export async function timeAsync(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

@@ -20,6 +20,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { createKluisClient } from '../electron/client';
 import { createDispatcher } from '../electron/dispatcher';
 import { VaultSession } from '../electron/services/vault-session';
+import { CHROMIUM_LAUNCH } from '../tests/e2e/chromium';
 import { RENDERER_DIR, startHarness } from '../tests/e2e/harness/server';
 import { LIST_QUERIES, SEARCH_QUERIES } from './dossier.bench';
 import {
@@ -33,17 +34,6 @@ import { median, percentile, printTable } from './table';
 export const PASSPHRASE = 'bench paarse olifant danst op het dak';
 export const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 } } as const;
 
-/** The flags the e2e tests launch Debian's Chromium with (playwright.config.ts). */
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1280, height: 800 };
 /** ClientList.tsx: SEARCH_DELAY_MS. */
 const SEARCH_DEBOUNCE_MS = 150;
@@ -678,10 +668,7 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<void> {
     vaultOptions: FAST,
     now: () => PRACTICE_NOW,
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const problems: string[] = [];
   let closed = false;
   try {

@@ -30,6 +30,16 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
   fsyncDirectory(dir);
 }
 
+/** Flushes a file another writer (SQLite's VACUUM INTO) left, before it is trusted. */
+export function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function fsyncDirectory(dir: string): void {
   // Windows cannot open a directory for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return;

@@ -3,7 +3,7 @@ import { ipcMain } from 'electron';
 import type { ApiResult } from './api';
 import type { Dispatch } from './dispatcher';
 import type { Logger } from './logger';
-import type { ChoosePurpose, KluisEvent } from './shell/bridge';
+import { type ChoosePurpose, type KluisEvent, parseChoose } from './shell/bridge';
 import { CALL_CHANNEL, CHOOSE_CHANNEL, EVENT_CHANNEL } from './shell/channels';
 import { isAppUrl } from './shell/window-options';
 
@@ -51,20 +51,6 @@ export interface KluisIpcOptions {
     purpose: ChoosePurpose,
     defaultName: string,
   ) => Promise<{ token: string; name: string } | null>;
-}
-
-const purposes: readonly ChoosePurpose[] = ['save-bundle', 'open-bundle', 'bundle-folder'];
-
-function parseChoose(request: unknown): { purpose: ChoosePurpose; defaultName: string } | null {
-  if (typeof request !== 'object' || request === null) return null;
-  const { purpose, defaultName } = request as { purpose?: unknown; defaultName?: unknown };
-  if (!purposes.includes(purpose as ChoosePurpose)) return null;
-  if (defaultName !== undefined && (typeof defaultName !== 'string' || defaultName.length > 200))
-    return null;
-  return {
-    purpose: purpose as ChoosePurpose,
-    defaultName: (defaultName as string | undefined) ?? '',
-  };
 }
 
 export function bindKluisIpc(options: KluisIpcOptions): () => void {

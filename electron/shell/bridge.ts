@@ -26,7 +26,21 @@ export interface KluisEvents {
   onMenu(listener: (action: KluisMenuAction) => void): () => void;
 }
 
-export type ChoosePurpose = 'save-bundle' | 'open-bundle' | 'bundle-folder';
+const CHOOSE_PURPOSES = ['save-bundle', 'open-bundle', 'bundle-folder'] as const;
+export type ChoosePurpose = (typeof CHOOSE_PURPOSES)[number];
+
+/** A page's dialog request, checked before a dialog opens (in the shell and the harness). */
+export function parseChoose(
+  request: unknown,
+): { purpose: ChoosePurpose; defaultName: string } | null {
+  if (typeof request !== 'object' || request === null) return null;
+  const { purpose, defaultName } = request as { purpose?: unknown; defaultName?: unknown };
+  const known = CHOOSE_PURPOSES.find((candidate) => candidate === purpose);
+  if (known === undefined) return null;
+  if (defaultName !== undefined && (typeof defaultName !== 'string' || defaultName.length > 200))
+    return null;
+  return { purpose: known, defaultName: defaultName ?? '' };
+}
 
 /**
  * A native dialog in the Electron app. The answer is a token the handover and continuity

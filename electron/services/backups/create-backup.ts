@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../../db/atomic-file';
+import { fsyncFile, writeFileAtomic } from '../../../db/atomic-file';
 import type { SqliteDatabase } from '../../../db/connection';
 import { readKeyFile } from '../../../db/key-slots';
 import { schemaVersion } from '../../../db/migrate';
@@ -45,15 +45,6 @@ export function inspectBackupFile(
     return { ok: check === 'ok', counts: countRows(db, 'backup') };
   } finally {
     db.exec('DETACH DATABASE backup');
-  }
-}
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -20,7 +20,7 @@ import { type DossierSource, liveSource, selectClients, snapshotSource } from '.
 import { type EngineContext, recorder } from './engine-context';
 import { HandoverError } from './errors';
 import { type BundleResult, type ExportProgress, writeBundle } from './export';
-import { failureOf } from './jobs';
+import { exportProgressOf, failureOf } from './jobs';
 
 /**
  * The continuity bundle in the coach's folder: written on demand (a job) and at every
@@ -184,6 +184,11 @@ export class ContinuityBundle {
     });
   }
 
+  #cancelLockWrite(): void {
+    this.#lockWrite?.controller.abort();
+    this.#lockWrite = undefined;
+  }
+
   /** Temp files a write cut off by a crash or a quit left beside the bundle (ciphertext). */
   #removeStaleTemps(folder: string): void {
     if (this.#lockWrite) return;
@@ -223,13 +228,7 @@ export class ContinuityBundle {
             folder,
             createdAt,
             signal: job.signal,
-            onProgress: (p) =>
-              job.progress({
-                phase: p.phase,
-                clientsDone: p.clientsDone,
-                clientsTotal: p.clientsTotal,
-                bytesDone: p.bytesWritten,
-              }),
+            onProgress: exportProgressOf(job),
           });
           writeReadme(folder, kit.kitId, createdAt.toISOString(), practice);
         } catch (error) {
@@ -270,8 +269,7 @@ export class ContinuityBundle {
     // Only now that the refresh will run (its work starts on a later turn): a write from the
     // last lock holds an older snapshot, perhaps for a kit just replaced, and left running
     // it could finish last and put that over this newer bundle.
-    this.#lockWrite?.controller.abort();
-    this.#lockWrite = undefined;
+    this.#cancelLockWrite();
     this.#removeStaleTemps(folder);
     return jobId;
   }
@@ -309,8 +307,7 @@ export class ContinuityBundle {
     const to = successorsText(db);
     const practice = source.practice.practice || source.practice.coach;
     // The newest lock wins: an older write still running is cancelled (its temp file goes).
-    this.#lockWrite?.controller.abort();
-    this.#lockWrite = undefined;
+    this.#cancelLockWrite();
     if (!engine.jobs.isRunning('refresh')) {
       this.#removeStaleTemps(folder);
     }

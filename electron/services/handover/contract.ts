@@ -8,6 +8,9 @@ import { mediumText, recordId, requiredShortText, shortText } from '../../contra
  */
 
 const none = z.object({}).strict();
+/** The closure letter template: one text for every client, also checked by its editor. */
+export const LETTER_TEMPLATE_MAX_LENGTH = 20_000;
+const letterTemplate = z.string().max(LETTER_TEMPLATE_MAX_LENGTH);
 const jobId = z.uuid();
 /** A path chosen in the shell's native dialog, as the opaque token the shell gave the page. */
 const fileToken = z.string().regex(/^[A-Za-z0-9_-]{24}$/);
@@ -88,7 +91,7 @@ export const handoverInputs = {
         z.object({ kind: z.literal('passphrase'), passphrase }).strict(),
       ]),
       /** Closure: the letter template for this export (the stored one when absent). */
-      letterTemplate: z.string().max(20_000).optional(),
+      letterTemplate: letterTemplate.optional(),
       output: exportOutput,
     })
     .strict(),
@@ -151,7 +154,7 @@ export const handoverInputs = {
     .strict(),
   discardInspection: z.object({ inspectionId: z.uuid() }).strict(),
   letterTemplate: none,
-  saveLetterTemplate: z.object({ template: z.string().max(20_000).nullable() }).strict(),
+  saveLetterTemplate: z.object({ template: letterTemplate.nullable() }).strict(),
 } as const;
 
 export const continuityInputs = {

@@ -14,6 +14,7 @@ import type { EngineContext } from './engine-context';
 import { HandoverError } from './errors';
 import { type BundleResult, writeBundle } from './export';
 import { redeemPath } from './file-grants';
+import { exportProgressOf } from './jobs';
 import { parseRecipient } from './keys';
 import { workDir } from './transfers';
 
@@ -115,13 +116,7 @@ function runExport(
         letterTemplate: options.letterTemplate,
         signal: job.signal,
         ...(engine.writeHook ? { writeHook: engine.writeHook } : {}),
-        onProgress: (p) =>
-          job.progress({
-            phase: p.phase,
-            clientsDone: p.clientsDone,
-            clientsTotal: p.clientsTotal,
-            bytesDone: p.bytesWritten,
-          }),
+        onProgress: exportProgressOf(job),
       });
       const mediaType = encrypted ? 'application/octet-stream' : 'application/zip';
       if (savedTo === 'download') {
@@ -151,12 +146,7 @@ function runExport(
         bytes: result.bytes,
         clients: result.clients.length,
         files: result.files,
-        encryption:
-          options.protection.kind === 'recipient'
-            ? 'recipient'
-            : options.protection.kind === 'passphrase'
-              ? 'passphrase'
-              : 'none',
+        encryption: options.protection.kind,
         unencrypted: !encrypted,
         savedTo,
       };

@@ -9,6 +9,7 @@ import type {
   HandoverJobResult,
 } from './api-types';
 import { HandoverError, type JobFailure } from './errors';
+import type { ExportProgress } from './export';
 
 const MAX_RUNNING_JOBS = 4;
 const MAX_KEPT_JOBS = 20;
@@ -36,6 +37,17 @@ export interface RunningJob {
   readonly signal: AbortSignal;
   progress(update: Partial<HandoverJobProgress>): void;
   setOutput(output: Output): void;
+}
+
+/** A bundle being written, as the job's progress the screen shows. */
+export function exportProgressOf(job: RunningJob): (progress: ExportProgress) => void {
+  return (p) =>
+    job.progress({
+      phase: p.phase,
+      clientsDone: p.clientsDone,
+      clientsTotal: p.clientsTotal,
+      bytesDone: p.bytesWritten,
+    });
 }
 
 export function failureOf(error: unknown, signal: AbortSignal | undefined): JobFailure {

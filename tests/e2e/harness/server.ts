@@ -19,6 +19,7 @@ import { VaultSession } from '../../../electron/services/vault-session';
 import {
   type ChoosePurpose,
   type KluisEvent,
+  parseChoose,
   parseKluisEvent,
 } from '../../../electron/shell/bridge';
 import { type IdleClock, IdleLock } from '../../../electron/shell/idle-lock';
@@ -40,7 +41,6 @@ const CLIENT_ENTRY = join(here, 'browser-client.ts');
 const TOKEN_HEADER = 'x-kluis-token';
 // Attachments are up to 50 MiB, sent as base64 inside JSON.
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
-const CHOOSE_PURPOSES: readonly ChoosePurpose[] = ['save-bundle', 'open-bundle', 'bundle-folder'];
 
 export interface HarnessOptions {
   readonly vaultDir: string;
@@ -242,18 +242,18 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     } catch {
       input = null;
     }
-    const { purpose, defaultName } = (input ?? {}) as Record<string, unknown>;
-    const known = CHOOSE_PURPOSES.find((candidate) => candidate === purpose);
-    if (known === undefined || (defaultName !== undefined && typeof defaultName !== 'string')) {
+    // Checked as the shell's IPC handler checks it (electron/ipc.ts).
+    const choice = parseChoose(input);
+    if (choice === null) {
       sendJson(response, 400, { error: 'purpose must be a ChoosePurpose, defaultName a string' });
       return;
     }
-    choiceRequests.push({ purpose: known, defaultName: defaultName ?? '' });
+    choiceRequests.push(choice);
     const path = queuedChoices.shift() ?? null;
     sendJson(
       response,
       200,
-      path === null ? null : { token: grantPath(path, known), name: basename(path) },
+      path === null ? null : { token: grantPath(path, choice.purpose), name: basename(path) },
     );
   }
 

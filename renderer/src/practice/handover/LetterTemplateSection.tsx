@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { LetterTemplate } from '../../../../electron/api';
+import { LETTER_TEMPLATE_MAX_LENGTH } from '../../../../electron/services/handover/contract';
 import { errorMessage } from '../../api/errors';
 import { kluis } from '../../api/kluis';
 import { keys, useLetterTemplate } from '../../api/queries';
@@ -12,8 +13,6 @@ import { TextInputField } from '../../components/form/Fields';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 
-/** The contract's limit on a stored template. */
-const MAX_LENGTH = 20_000;
 const PLACEHOLDER = /\{\{\s*([^{}\s]*)\s*\}\}/g;
 
 /** Placeholders in the text that the app does not fill in: they would stay as typed. */
@@ -61,7 +60,7 @@ function LetterEditor({ letter }: { letter: LetterTemplate }) {
   const [resetting, setResetting] = useState(false);
   const text = draft ?? letter.template;
   const changed = draft !== null && draft !== letter.template;
-  const tooLong = text.length > MAX_LENGTH;
+  const tooLong = text.length > LETTER_TEMPLATE_MAX_LENGTH;
   const unknown = unknownPlaceholders(text, letter.placeholders);
 
   async function save(template: string | null) {
