@@ -1,41 +1,43 @@
-// `npm start`: make sure the SQLite addon for Electron exists (build/rebuild-native.mjs,
-// once per Electron version; the Node build in node_modules stays for the tests), build
-// everything, then run Electron on the project folder. Where the Electron binary was never
-// downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD, offline machines), say so and how to fix it,
-// instead of a stack trace.
+// `npm start`: make sure Electron's binary is there (fetched the first time: installs never
+// fetch it, see build/electron-binary.mjs), make sure the SQLite addon for Electron exists
+// (build/rebuild-native.mjs, once per Electron version; the Node build in node_modules stays
+// for the tests), build everything, then run Electron on the project folder. Where the binary
+// cannot be fetched, say so and what to do, instead of a stack trace.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  electronPackageDir,
+  fetchElectronBinary,
+  installedElectronBinary,
+} from './electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 
-function electronBinary() {
-  try {
-    // The 'electron' package exports the path of its binary, and throws if it has none.
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+async function ensureElectron() {
+  const packageDir = electronPackageDir(root);
+  if (!packageDir)
+    return { binary: null, error: 'the electron package is not installed (run npm install)' };
+  const installed = installedElectronBinary(packageDir);
+  if (installed) return { binary: installed, error: null };
+  process.stdout.write('Dossierkluis: downloading the Electron app binary (once)…\n');
+  return fetchElectronBinary(packageDir);
 }
 
-const electron = electronBinary();
+const { binary: electron, error } = await ensureElectron();
 if (!electron) {
   process.stderr.write(
     [
-      'Dossierkluis: the Electron binary is not installed, so the desktop app cannot start.',
       '',
-      'npm downloads it when the electron package installs, unless',
-      'ELECTRON_SKIP_BINARY_DOWNLOAD is set or the machine is offline. To get it:',
-      '  - on a machine with internet: unset ELECTRON_SKIP_BINARY_DOWNLOAD, then run',
-      '      npm install electron      (or: node node_modules/electron/install.js)',
-      '  - or set ELECTRON_OVERRIDE_DIST_PATH to the folder of an unpacked Electron 41.',
+      'Dossierkluis: the desktop app cannot start yet: the Electron app binary could not be downloaded.',
+      `  (${error})`,
       '',
-      'Without Electron, `npm run dev:browser` shows the UI in a local browser against a',
-      'development vault.',
+      'It is downloaded once, the first time `npm start` runs, and needs internet for that.',
+      'Connect to the internet and run `npm start` again, or set ELECTRON_MIRROR to a reachable',
+      'mirror, or ELECTRON_OVERRIDE_DIST_PATH to the folder of an unpacked Electron 41.',
+      '',
+      'Everything else works offline: `npm test` runs the tests, and `npm run dev:browser` shows',
+      'the UI in a local browser against a development vault.',
       '',
     ].join('\n'),
   );

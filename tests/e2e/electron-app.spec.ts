@@ -35,10 +35,10 @@ const binary = electronBinary();
 test.describe('Electron shell', () => {
   test.skip(
     binary === null,
-    'Electron binary not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD): ' +
-      'node_modules/electron has no dist/. The shell is covered here by the unit tests with ' +
-      'electron mocked and the UI by the Chromium e2e tests; run `npm install electron` on a ' +
-      'machine with internet to run this file.',
+    'Electron binary not downloaded on this machine (installs never fetch it; the first ' +
+      '`npm start` does): node_modules/electron has no dist/. The shell is covered here by ' +
+      'the unit tests with electron mocked and the UI by the Chromium e2e tests; run ' +
+      '`npm start` once on a machine with internet to run this file.',
   );
 
   let app: ElectronApplication;
