@@ -126,7 +126,9 @@ export interface StartedApp {
   readonly ready: Promise<void>;
 }
 
-export function start(logger: Logger = createLogger()): StartedApp | null {
+export function start(
+  logger: Logger = createLogger(undefined, { appRoot: app.getAppPath() }),
+): StartedApp | null {
   app.enableSandbox();
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   // Two instances on one vault would fight over it; the second hands over to the first.
