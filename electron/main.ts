@@ -44,6 +44,8 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
+  answerPermissionCheck,
+  answerPermissionRequest,
   isAllowedRequest,
   mainWindowOptions,
   securityHeaders,
@@ -72,8 +74,13 @@ export function hardenSession(
   ses: Session,
   options: { devTools: boolean; downloadsDir: () => string; language: () => MenuLanguage },
 ): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Everything refused but the clipboard write of the app's own "copy" buttons.
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(answerPermissionRequest(permission, details)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    answerPermissionCheck(permission, requestingOrigin, details),
+  );
   ses.setDevicePermissionHandler(() => false);
   ses.setSpellCheckerEnabled(false);
   // Offline by design: whatever is not our own bundle never leaves the machine.
