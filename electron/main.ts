@@ -212,6 +212,28 @@ export function setUpNativeBinding(logger: Logger): boolean {
   }
 }
 
+/** How often Linux is asked whether the screen is locked while the vault is open. */
+export const SCREEN_LOCK_POLL_MS = 15_000;
+
+/**
+ * Locks the vault when the screen locks or the machine sleeps. powerMonitor is usable
+ * from 'ready' on. 'lock-screen' fires on macOS and Windows only; 'suspend' on every
+ * system (https://www.electronjs.org/docs/latest/api/power-monitor). On Linux the
+ * documented fallback is getSystemIdleState, whose 'locked' is "available on supported
+ * systems only", so it is asked while the vault is open; where the desktop does not
+ * report it, the idle lock and 'suspend' remain, and the settings page says so.
+ */
+export function watchScreenLock(idle: IdleLock, platform: NodeJS.Platform): void {
+  powerMonitor.on('lock-screen', () => idle.screenLocked());
+  powerMonitor.on('suspend', () => idle.suspended());
+  if (platform !== 'linux') return;
+  const timer = setInterval(() => {
+    // The threshold only decides 'idle' vs 'active'; 'locked' comes first either way.
+    if (idle.armed && powerMonitor.getSystemIdleState(60) === 'locked') idle.screenLocked();
+  }, SCREEN_LOCK_POLL_MS);
+  timer.unref();
+}
+
 export interface StartedApp {
   readonly vault: VaultSession;
   readonly idle: IdleLock;
@@ -347,8 +369,7 @@ export function start(
     });
     registerAppProtocol(files.renderer);
     bindKluisIpc({ contents, call: calls.call, logger, choose: chooseFile });
-    powerMonitor.on('lock-screen', () => idle.screenLocked());
-    powerMonitor.on('suspend', () => idle.suspended());
+    watchScreenLock(idle, process.platform);
     installMenu();
     window = createWindow();
   });

@@ -161,7 +161,12 @@ function freshState() {
     ipcHandlers: new Map<string, Handler>(),
     menus: [] as unknown[],
     errorBoxes: [] as { title: string; content: string }[],
-    power: new EventEmitter(),
+    power: Object.assign(new EventEmitter(), {
+      idleState: 'active' as 'active' | 'idle' | 'locked' | 'unknown',
+      getSystemIdleState(this: { idleState: string }, _threshold: number) {
+        return this.idleState;
+      },
+    }),
     exposed: new Map<string, unknown>(),
     rendererListeners: new Map<string, Handler[]>(),
     invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(),

@@ -445,8 +445,10 @@ describe('preload', () => {
     walk(kluis, 'kluis');
     // The one function at the top: the native file chooser, which returns tokens only.
     expect(typeof kluis.chooseFile).toBe('function');
+    // A plain value beside them: the operating system, for wording only.
+    expect(kluis.platform).toBe(process.platform);
     for (const [namespace, methods] of Object.entries(kluis)) {
-      if (namespace === 'chooseFile') continue;
+      if (namespace === 'chooseFile' || namespace === 'platform') continue;
       expect(Object.isFrozen(methods), namespace).toBe(true);
       for (const [name, method] of Object.entries(methods)) {
         expect(typeof method, `${namespace}.${name}`).toBe('function');
