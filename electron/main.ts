@@ -21,7 +21,11 @@ import { grantPath } from './services/handover/file-grants';
 import { VaultSession } from './services/vault-session';
 import type { ChoosePurpose } from './shell/bridge';
 import { IdleLock, systemClock } from './shell/idle-lock';
-import { FORBIDDEN_SWITCHES, forbiddenSwitches } from './shell/inspection-switches';
+import {
+  FORBIDDEN_SWITCHES,
+  forbiddenEnvironment,
+  forbiddenSwitches,
+} from './shell/inspection-switches';
 import {
   type MenuAction,
   type MenuItemSpec,
@@ -155,11 +159,12 @@ export function refuseInspectionSwitches(): boolean {
   for (const name of FORBIDDEN_SWITCHES) {
     if (app.commandLine.hasSwitch(name)) found.add(name);
   }
-  if (found.size === 0) return false;
-  const message = inspectionRefused(
-    startupLanguage(systemLanguages()),
-    FORBIDDEN_SWITCHES.filter((name) => found.has(name)),
-  );
+  const variables = forbiddenEnvironment(process.env);
+  if (found.size === 0 && variables.length === 0) return false;
+  const message = inspectionRefused(startupLanguage(systemLanguages()), [
+    ...FORBIDDEN_SWITCHES.filter((name) => found.has(name)).map((name) => `--${name}`),
+    ...variables,
+  ]);
   dialog.showErrorBox(message.title, message.body);
   app.exit(1);
   return true;

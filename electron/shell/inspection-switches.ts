@@ -72,3 +72,16 @@ export function forbiddenSwitches(
   }
   return FORBIDDEN_SWITCHES.filter((name) => found.has(name));
 }
+
+/**
+ * Environment variables with the same effect as a switch above: ELECTRON_ENABLE_LOGGING
+ * "has the same effect as passing --enable-logging"
+ * (https://www.electronjs.org/docs/latest/api/command-line-switches#--enable-loggingfile).
+ * NODE_OPTIONS and ELECTRON_RUN_AS_NODE are closed by fuses (build/fuses.cjs).
+ */
+export const FORBIDDEN_ENVIRONMENT = Object.freeze(['ELECTRON_ENABLE_LOGGING']);
+
+/** The forbidden variables set in `env`, whatever their value: Electron checks presence. */
+export function forbiddenEnvironment(env: Readonly<Record<string, string | undefined>>): string[] {
+  return FORBIDDEN_ENVIRONMENT.filter((name) => env[name] !== undefined);
+}

@@ -52,18 +52,17 @@ function withDetails(language: StartupLanguage, body: string, details: readonly 
   return `${body}\n\n${texts[language].details}:\n${details.join('\n')}`;
 }
 
-/** Started with a debugging or logging switch (electron/shell/inspection-switches.ts). */
+/**
+ * Started with a debugging or logging switch or variable
+ * (electron/shell/inspection-switches.ts), each named as given (`--name`, `VARIABLE`).
+ */
 export function inspectionRefused(
   language: StartupLanguage,
-  switches: readonly string[],
+  causes: readonly string[],
 ): StartupMessage {
   return {
     title: texts[language].title,
-    body: withDetails(
-      language,
-      texts[language].inspection,
-      switches.map((name) => `--${name}`),
-    ),
+    body: withDetails(language, texts[language].inspection, causes),
   };
 }
 

@@ -246,8 +246,12 @@ describe('permissions', () => {
       const callback = vi.fn();
       fake.session.permissionRequest?.(contents, permission, callback, ours);
       expect(callback, permission).toHaveBeenCalledWith(false);
+      // securityOrigin is set for media checks; our own origin still gets no camera.
       expect(
-        fake.session.permissionCheck?.(contents, permission, 'app://kluis', ours),
+        fake.session.permissionCheck?.(contents, permission, 'app://kluis', {
+          ...ours,
+          securityOrigin: 'app://kluis',
+        }),
         permission,
       ).toBe(false);
     }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { start } from '../../electron/main';
 import {
   FORBIDDEN_SWITCHES,
+  forbiddenEnvironment,
   forbiddenSwitches,
   switchName,
 } from '../../electron/shell/inspection-switches';
@@ -116,6 +117,21 @@ describe('main.ts refuses inspection switches in a packaged build', () => {
     expect(fake.app.requestSingleInstanceLock).not.toHaveBeenCalled();
     await Promise.resolve();
     expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('also stops on ELECTRON_ENABLE_LOGGING, which Electron reads as --enable-logging', () => {
+    process.env.ELECTRON_ENABLE_LOGGING = '1';
+    try {
+      expect(startPackaged({})).toBeNull();
+    } finally {
+      delete process.env.ELECTRON_ENABLE_LOGGING;
+    }
+    expect(fake.app.exit).toHaveBeenCalledWith(1);
+    expect(fake.errorBoxes[0]?.content).toContain('ELECTRON_ENABLE_LOGGING');
+    expect(forbiddenEnvironment({ ELECTRON_ENABLE_LOGGING: '' })).toEqual([
+      'ELECTRON_ENABLE_LOGGING',
+    ]);
+    expect(forbiddenEnvironment({ PATH: '/usr/bin' })).toEqual([]);
   });
 
   it("also stops on a switch only Chromium's own parse reports", () => {
