@@ -22,15 +22,25 @@ import { VaultSession } from './services/vault-session';
 import type { ChoosePurpose } from './shell/bridge';
 import { IdleLock, systemClock } from './shell/idle-lock';
 import {
+  FORBIDDEN_SWITCHES,
+  forbiddenEnvironment,
+  forbiddenSwitches,
+} from './shell/inspection-switches';
+import {
   type MenuAction,
   type MenuItemSpec,
   type MenuLanguage,
   menuMessages,
   menuTemplate,
 } from './shell/menu-template';
-import { electronNativeBinding } from './shell/native-binding';
+import {
+  loadNativeBinding,
+  NativeBindingLoadError,
+  NativeBindingMissingError,
+} from './shell/native-binding';
 import { appFiles, vaultDir } from './shell/paths';
 import { createSessionCalls } from './shell/session-calls';
+import { inspectionRefused, nativeModuleFailed, startupLanguage } from './shell/startup-messages';
 import { readStatic } from './shell/static-files';
 import {
   APP_ENTRY_URL,
@@ -38,6 +48,8 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
+  answerPermissionCheck,
+  answerPermissionRequest,
   isAllowedRequest,
   mainWindowOptions,
   securityHeaders,
@@ -66,8 +78,13 @@ export function hardenSession(
   ses: Session,
   options: { devTools: boolean; downloadsDir: () => string; language: () => MenuLanguage },
 ): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Everything refused but the clipboard write of the app's own "copy" buttons.
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(answerPermissionRequest(permission, details)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    answerPermissionCheck(permission, requestingOrigin, details),
+  );
   ses.setDevicePermissionHandler(() => false);
   ses.setSpellCheckerEnabled(false);
   // Offline by design: whatever is not our own bundle never leaves the machine.
@@ -120,32 +137,128 @@ function toElectronMenu(
   });
 }
 
+function systemLanguages(): string[] {
+  try {
+    return app.getPreferredSystemLanguages();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A packaged build started with a debugging or logging switch (inspection-switches.ts)
+ * stops before anything else runs, with exit code 1. Both sources count: process.argv as
+ * given, and Chromium's own parse (app.commandLine.hasSwitch). dialog.showErrorBox may be
+ * called before 'ready' (https://www.electronjs.org/docs/latest/api/dialog, "This API can
+ * be called safely before the ready event"; on Linux it then writes to stderr), and
+ * waiting for 'ready' would let Chromium open the debugging port first.
+ */
+export function refuseInspectionSwitches(): boolean {
+  if (!app.isPackaged) return false;
+  const found = new Set(forbiddenSwitches(process.argv, process.platform));
+  for (const name of FORBIDDEN_SWITCHES) {
+    if (app.commandLine.hasSwitch(name)) found.add(name);
+  }
+  const variables = forbiddenEnvironment(process.env);
+  if (found.size === 0 && variables.length === 0) return false;
+  const message = inspectionRefused(startupLanguage(systemLanguages()), [
+    ...FORBIDDEN_SWITCHES.filter((name) => found.has(name)).map((name) => `--${name}`),
+    ...variables,
+  ]);
+  dialog.showErrorBox(message.title, message.body);
+  app.exit(1);
+  return true;
+}
+
+/**
+ * Sets SQLite's addon built for Electron's ABI, not the Node build in node_modules that
+ * the tests load (electron/shell/native-binding.ts), after loading it once. When it is
+ * missing or does not load, says so and exits with 1. The dialog waits for 'ready': on
+ * Linux showErrorBox before 'ready' only writes to stderr, and app.getLocale needs 'ready'
+ * too (https://www.electronjs.org/docs/latest/api/app#appgetlocale).
+ */
+export function setUpNativeBinding(logger: Logger): boolean {
+  try {
+    setNativeBinding(
+      loadNativeBinding({
+        electronVersion: process.versions.electron,
+        isPackaged: app.isPackaged,
+        resourcesPath: process.resourcesPath,
+        appPath: app.getAppPath(),
+        platform: process.platform,
+        arch: process.arch,
+      }),
+    );
+    return true;
+  } catch (error) {
+    logger.error('native.load', error);
+    const path =
+      error instanceof NativeBindingMissingError || error instanceof NativeBindingLoadError
+        ? error.path
+        : '';
+    const cause = error instanceof NativeBindingLoadError ? error.cause : error;
+    const code = (cause as { code?: unknown } | null)?.code;
+    const reason =
+      error instanceof NativeBindingMissingError
+        ? 'missing'
+        : typeof code === 'string'
+          ? code
+          : 'load failed';
+    void app.whenReady().then(() => {
+      const message = nativeModuleFailed(startupLanguage([app.getLocale(), ...systemLanguages()]), {
+        isPackaged: app.isPackaged,
+        path,
+        reason,
+      });
+      dialog.showErrorBox(message.title, message.body);
+      app.exit(1);
+    });
+    return false;
+  }
+}
+
+/** How often Linux is asked whether the screen is locked while the vault is open. */
+export const SCREEN_LOCK_POLL_MS = 15_000;
+
+/**
+ * Locks the vault when the screen locks or the machine sleeps. powerMonitor is usable
+ * from 'ready' on. 'lock-screen' fires on macOS and Windows only; 'suspend' on every
+ * system (https://www.electronjs.org/docs/latest/api/power-monitor). On Linux the
+ * documented fallback is getSystemIdleState, whose 'locked' is "available on supported
+ * systems only", so it is asked while the vault is open; where the desktop does not
+ * report it, the idle lock and 'suspend' remain, and the settings page says so.
+ */
+export function watchScreenLock(idle: IdleLock, platform: NodeJS.Platform): void {
+  powerMonitor.on('lock-screen', () => idle.screenLocked());
+  powerMonitor.on('suspend', () => idle.suspended());
+  if (platform !== 'linux') return;
+  const timer = setInterval(() => {
+    // The threshold only decides 'idle' vs 'active'; 'locked' comes first either way.
+    if (idle.armed && powerMonitor.getSystemIdleState(60) === 'locked') idle.screenLocked();
+  }, SCREEN_LOCK_POLL_MS);
+  timer.unref();
+}
+
 export interface StartedApp {
   readonly vault: VaultSession;
   readonly idle: IdleLock;
   readonly ready: Promise<void>;
 }
 
-export function start(logger: Logger = createLogger()): StartedApp | null {
+export function start(
+  logger: Logger = createLogger(undefined, { appRoot: app.getAppPath() }),
+): StartedApp | null {
+  if (refuseInspectionSwitches()) return null;
   app.enableSandbox();
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+  // Before the single-instance lock: a process that cannot open a vault must not hold it,
+  // or every later launch would hand over to a process with no window and quit silently.
+  if (!setUpNativeBinding(logger)) return null;
   // Two instances on one vault would fight over it; the second hands over to the first.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
   }
-  // SQLite's addon built for Electron's ABI, not the Node build in node_modules that the
-  // tests load (electron/shell/native-binding.ts).
-  setNativeBinding(
-    electronNativeBinding({
-      electronVersion: process.versions.electron,
-      isPackaged: app.isPackaged,
-      resourcesPath: process.resourcesPath,
-      appPath: app.getAppPath(),
-      platform: process.platform,
-      arch: process.arch,
-    }),
-  );
 
   const devTools = !app.isPackaged;
   const files = appFiles(app.getAppPath());
@@ -261,8 +374,7 @@ export function start(logger: Logger = createLogger()): StartedApp | null {
     });
     registerAppProtocol(files.renderer);
     bindKluisIpc({ contents, call: calls.call, logger, choose: chooseFile });
-    powerMonitor.on('lock-screen', () => idle.screenLocked());
-    powerMonitor.on('suspend', () => idle.suspended());
+    watchScreenLock(idle, process.platform);
     installMenu();
     window = createWindow();
   });

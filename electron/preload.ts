@@ -21,5 +21,8 @@ contextBridge.exposeInMainWorld(
     (method, input) => ipcRenderer.invoke(CALL_CHANNEL, method, input),
     hub.events,
     (request) => ipcRenderer.invoke(CHOOSE_CHANNEL, request),
+    // A sandboxed preload has process.platform
+    // (https://www.electronjs.org/docs/latest/api/process#sandbox).
+    process.platform,
   ),
 );

@@ -56,6 +56,12 @@ export type ChooseFile = (request: {
 export type KluisBridge = KluisClient & {
   readonly events: KluisEvents;
   readonly chooseFile?: ChooseFile;
+  /**
+   * The desktop's operating system (process.platform in the preload), for what the page
+   * must say differently per system, such as that Linux reports no screen lock. Absent
+   * in the browser harness unless a test gives one.
+   */
+  readonly platform?: string;
 };
 
 /**
@@ -136,6 +142,7 @@ export function createKluisBridge(
   transport: Transport,
   events: KluisEvents,
   chooseFile?: ChooseFile,
+  platform?: string,
 ): KluisBridge {
   const client = createKluisClient(transport) as unknown as Record<
     string,
@@ -154,6 +161,7 @@ export function createKluisBridge(
   }
   bridge.events = events;
   if (chooseFile) bridge.chooseFile = chooseFile;
+  if (platform !== undefined) bridge.platform = platform;
   return Object.freeze(bridge) as unknown as KluisBridge;
 }
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /**
@@ -74,5 +75,42 @@ export function electronNativeBinding(
 ): string | undefined {
   const path = nativeBindingPath(context);
   if (path !== undefined && !exists(path)) throw new NativeBindingMissingError(path);
+  return path;
+}
+
+export class NativeBindingLoadError extends Error {
+  constructor(
+    readonly path: string,
+    options: { cause: unknown },
+  ) {
+    super(`Dossierkluis cannot load its SQLite module for Electron at ${path}.`, options);
+    this.name = 'NativeBindingLoadError';
+  }
+}
+
+/**
+ * Loads the addon the way better-sqlite3 will (`require` of the same absolute path, so
+ * Node's module cache hands better-sqlite3 this very load later).
+ */
+function requireAddon(path: string): void {
+  createRequire(path)(path);
+}
+
+/**
+ * The path for `setNativeBinding`, proven at startup: the file exists and loads in this
+ * process. A missing, truncated or wrong-ABI addon then stops the app before it takes the
+ * single-instance lock and opens a window, instead of at the first unlock.
+ */
+export function loadNativeBinding(
+  context: NativeBindingContext,
+  options: { exists?: (path: string) => boolean; load?: (path: string) => void } = {},
+): string | undefined {
+  const path = electronNativeBinding(context, options.exists);
+  if (path === undefined) return undefined;
+  try {
+    (options.load ?? requireAddon)(path);
+  } catch (error) {
+    throw new NativeBindingLoadError(path, { cause: error });
+  }
   return path;
 }

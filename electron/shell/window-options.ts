@@ -150,3 +150,51 @@ export function isAllowedRequest(url: string, options: { devTools: boolean }): b
   if (url.startsWith('data:')) return true;
   return options.devTools && url.startsWith('devtools://');
 }
+
+/**
+ * The one permission the page has: writing plain text to the clipboard, which the "copy"
+ * buttons do with navigator.clipboard.writeText (Chromium asks for
+ * `clipboard-sanitized-write`). Only for our own page, in its main frame; every other
+ * permission, and this one for any other origin, is refused. Reading the clipboard stays
+ * refused: the page never needs what other programs copied.
+ * https://www.electronjs.org/docs/latest/api/session#sessetpermissionrequesthandlerhandler
+ */
+export const ALLOWED_PERMISSION = 'clipboard-sanitized-write';
+
+/** The `details` Electron passes both handlers (PermissionRequest / ...CheckHandlerDetails). */
+export interface PermissionDetails {
+  readonly requestingUrl?: string;
+  readonly isMainFrame?: boolean;
+}
+
+/** For ses.setPermissionRequestHandler(handler(webContents, permission, callback, details)). */
+export function answerPermissionRequest(
+  permission: string,
+  details: PermissionDetails | undefined,
+): boolean {
+  return (
+    permission === ALLOWED_PERMISSION &&
+    details?.isMainFrame === true &&
+    typeof details.requestingUrl === 'string' &&
+    isAppUrl(details.requestingUrl)
+  );
+}
+
+/**
+ * For ses.setPermissionCheckHandler(handler(webContents, permission, requestingOrigin,
+ * details)); `requestingUrl` is absent for cross-origin subframes, which get no.
+ * https://www.electronjs.org/docs/latest/api/session#sessetpermissioncheckhandlerhandler
+ */
+export function answerPermissionCheck(
+  permission: string,
+  requestingOrigin: string,
+  details: PermissionDetails | undefined,
+): boolean {
+  return (
+    permission === ALLOWED_PERMISSION &&
+    requestingOrigin === APP_ORIGIN &&
+    details?.isMainFrame === true &&
+    typeof details.requestingUrl === 'string' &&
+    isAppUrl(details.requestingUrl)
+  );
+}

@@ -23,6 +23,8 @@ import { type Harness, startHarness } from './harness/server';
 export interface KluisOptions {
   /** Offer the stand-in for Electron's file and folder dialog (see HarnessOptions.chooser). */
   chooser: boolean;
+  /** The operating system the page is told it runs on (HarnessOptions.platform). */
+  platform: 'linux' | 'darwin' | 'win32' | undefined;
 }
 
 export interface KluisFixtures {
@@ -32,11 +34,17 @@ export interface KluisFixtures {
 
 export const test = base.extend<KluisFixtures & KluisOptions>({
   chooser: [false, { option: true }],
+  platform: [undefined, { option: true }],
 
-  harness: async ({ chooser }, use) => {
+  harness: async ({ chooser, platform }, use) => {
     const vaultDir = mkdtempSync(join(tmpdir(), 'dossierkluis-e2e-'));
     // The KDF is tested in the vault's own tests; the UI tests need not wait for it.
-    const harness = await startHarness({ vaultDir, vaultOptions: FAST, chooser });
+    const harness = await startHarness({
+      vaultDir,
+      vaultOptions: FAST,
+      chooser,
+      ...(platform === undefined ? {} : { platform }),
+    });
     try {
       await use(harness);
     } finally {

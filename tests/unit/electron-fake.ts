@@ -95,6 +95,19 @@ class FakeApp extends EventEmitter {
   readonly enableSandbox = vi.fn();
   readonly quit = vi.fn();
   readonly requestSingleInstanceLock = vi.fn(() => this.hasLock);
+  readonly releaseSingleInstanceLock = vi.fn();
+  readonly exit = vi.fn();
+  /** Switches Chromium parsed from the command line, for app.commandLine.hasSwitch. */
+  switches: string[] = [];
+  readonly commandLine = { hasSwitch: (name: string) => this.switches.includes(name) };
+  locale = 'nl-NL';
+  systemLanguages: string[] = ['nl-NL'];
+  getLocale(): string {
+    return this.locale;
+  }
+  getPreferredSystemLanguages(): string[] {
+    return this.systemLanguages;
+  }
   whenReady(): Promise<void> {
     return Promise.resolve();
   }
@@ -147,7 +160,13 @@ function freshState() {
     protocolHandlers: new Map<string, Handler>(),
     ipcHandlers: new Map<string, Handler>(),
     menus: [] as unknown[],
-    power: new EventEmitter(),
+    errorBoxes: [] as { title: string; content: string }[],
+    power: Object.assign(new EventEmitter(), {
+      idleState: 'active' as 'active' | 'idle' | 'locked' | 'unknown',
+      getSystemIdleState(this: { idleState: string }, _threshold: number) {
+        return this.idleState;
+      },
+    }),
     exposed: new Map<string, unknown>(),
     rendererListeners: new Map<string, Handler[]>(),
     invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(),
@@ -170,6 +189,9 @@ export function electronModule() {
       return fake.app;
     },
     BrowserWindow: FakeBrowserWindow,
+    dialog: {
+      showErrorBox: (title: string, content: string) => fake.errorBoxes.push({ title, content }),
+    },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
       setApplicationMenu: (menu: unknown) => fake.menus.push(menu),

@@ -202,6 +202,61 @@ describe('permissions', () => {
     expect(fake.session.devicePermission?.({ deviceType: 'usb' })).toBe(false);
   });
 
+  // Electron's documented arguments: (webContents, permission, callback, details) and
+  // (webContents, permission, requestingOrigin, details).
+  const ours = { requestingUrl: 'app://kluis/index.html#/clients/1', isMainFrame: true };
+
+  it('lets our own page write text to the clipboard, for the copy buttons', async () => {
+    const { contents } = await launch({ isPackaged: true });
+    const callback = vi.fn();
+    fake.session.permissionRequest?.(contents, 'clipboard-sanitized-write', callback, ours);
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(
+      fake.session.permissionCheck?.(contents, 'clipboard-sanitized-write', 'app://kluis', ours),
+    ).toBe(true);
+  });
+
+  it('refuses the clipboard to any other origin, frame or permission', async () => {
+    const { contents } = await launch({ isPackaged: true });
+    const others = [
+      { requestingUrl: 'https://example.org/', isMainFrame: true },
+      { requestingUrl: 'app://other/index.html', isMainFrame: true },
+      { requestingUrl: 'app://kluis.example.org/', isMainFrame: true },
+      { requestingUrl: 'file:///home/coach/x.html', isMainFrame: true },
+      { requestingUrl: 'app://kluis/index.html', isMainFrame: false },
+      { isMainFrame: false },
+    ];
+    for (const details of others) {
+      const callback = vi.fn();
+      fake.session.permissionRequest?.(contents, 'clipboard-sanitized-write', callback, details);
+      expect(callback, JSON.stringify(details)).toHaveBeenCalledWith(false);
+    }
+    for (const origin of ['https://example.org', 'app://other', 'null', '']) {
+      expect(
+        fake.session.permissionCheck?.(contents, 'clipboard-sanitized-write', origin, ours),
+        origin,
+      ).toBe(false);
+    }
+    expect(
+      fake.session.permissionCheck?.(null, 'clipboard-sanitized-write', 'app://kluis', {
+        isMainFrame: false,
+      }),
+    ).toBe(false);
+    for (const permission of permissions.filter((p) => p !== 'clipboard-sanitized-write')) {
+      const callback = vi.fn();
+      fake.session.permissionRequest?.(contents, permission, callback, ours);
+      expect(callback, permission).toHaveBeenCalledWith(false);
+      // securityOrigin is set for media checks; our own origin still gets no camera.
+      expect(
+        fake.session.permissionCheck?.(contents, permission, 'app://kluis', {
+          ...ours,
+          securityOrigin: 'app://kluis',
+        }),
+        permission,
+      ).toBe(false);
+    }
+  });
+
   it('turns the spellchecker off for the session too', async () => {
     await launch();
     expect(fake.session.spellChecker).toBe(false);
@@ -394,8 +449,10 @@ describe('preload', () => {
     walk(kluis, 'kluis');
     // The one function at the top: the native file chooser, which returns tokens only.
     expect(typeof kluis.chooseFile).toBe('function');
+    // A plain value beside them: the operating system, for wording only.
+    expect(kluis.platform).toBe(process.platform);
     for (const [namespace, methods] of Object.entries(kluis)) {
-      if (namespace === 'chooseFile') continue;
+      if (namespace === 'chooseFile' || namespace === 'platform') continue;
       expect(Object.isFrozen(methods), namespace).toBe(true);
       for (const [name, method] of Object.entries(methods)) {
         expect(typeof method, `${namespace}.${name}`).toBe('function');

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,7 +15,13 @@ import {
   nativeDirName,
 } from '../../electron/shell/native-binding';
 import { removeTempDirs, tempDir } from '../support/vault-fixture';
-import { launchShell } from './electron-fake';
+import {
+  FakeBrowserWindow,
+  fake,
+  launchShell,
+  resetFake,
+  withoutSignalHandlers,
+} from './electron-fake';
 
 vi.mock('electron', async () => (await import('./electron-fake')).electronModule());
 
@@ -164,27 +170,77 @@ describe('main.ts sets the binding at startup', () => {
     expect('nativeBinding' in databaseOptions({ create: false })).toBe(false);
   });
 
-  it("uses resources/native's addon in a packaged Electron", async () => {
+  it("uses resources/native's addon in a packaged Electron, loaded once at startup", async () => {
     const resources = tempDir('dossierkluis-resources-');
     mkdirSync(join(resources, 'native'));
-    writeFileSync(join(resources, 'native', NATIVE_FILE), 'addon');
+    // Node's build stands in for Electron's: under vitest that is the ABI that loads.
+    copyFileSync(nodeBuild, join(resources, 'native', NATIVE_FILE));
     const restore = asElectron(resources);
     try {
       await launchShell(start, silent, { isPackaged: true });
       expect(databaseOptions({ create: false }).nativeBinding).toBe(
         join(resources, 'native', NATIVE_FILE),
       );
+      expect(fake.errorBoxes).toEqual([]);
     } finally {
       restore();
     }
   });
 
-  it('refuses to start a packaged Electron without its addon', async () => {
+  async function startWithout(addon: 'missing' | 'not-an-addon', languages: string[]) {
+    const resources = tempDir('dossierkluis-resources-');
+    if (addon === 'not-an-addon') {
+      mkdirSync(join(resources, 'native'));
+      writeFileSync(join(resources, 'native', NATIVE_FILE), 'not a shared library');
+    }
+    const restore = asElectron(resources);
+    try {
+      resetFake();
+      fake.app.isPackaged = true;
+      fake.app.locale = languages[0] ?? 'nl';
+      fake.app.systemLanguages = languages;
+      const started = withoutSignalHandlers(() => start(silent));
+      // The dialog waits for 'ready' (on Linux an earlier one only reaches stderr).
+      await fake.app.whenReady();
+      await Promise.resolve();
+      return started;
+    } finally {
+      restore();
+    }
+  }
+
+  for (const addon of ['missing', 'not-an-addon'] as const) {
+    it(`without a loadable addon (${addon}): a dialog and exit 1, never the single-instance lock`, async () => {
+      const started = await startWithout(addon, ['nl-NL']);
+      expect(started).toBeNull();
+      expect(fake.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+      expect(FakeBrowserWindow.instances).toHaveLength(0);
+      expect(fake.errorBoxes).toHaveLength(1);
+      expect(fake.errorBoxes[0]?.title).toBe('Dossierkluis kan niet starten');
+      expect(fake.errorBoxes[0]?.content).toContain('Installeer Dossierkluis opnieuw');
+      expect(fake.errorBoxes[0]?.content).toContain(
+        addon === 'missing' ? 'missing' : 'ERR_DLOPEN_FAILED',
+      );
+      expect(fake.app.exit).toHaveBeenCalledWith(1);
+      expect('nativeBinding' in databaseOptions({ create: false })).toBe(false);
+    });
+  }
+
+  it('speaks English to an English system', async () => {
+    await startWithout('missing', ['en-US']);
+    expect(fake.errorBoxes[0]?.title).toBe('Dossierkluis cannot start');
+    expect(fake.errorBoxes[0]?.content).toContain('Reinstall Dossierkluis');
+  });
+
+  it('from source, tells the developer how to build the addon', async () => {
     const restore = asElectron(tempDir('dossierkluis-resources-'));
     try {
-      await expect(launchShell(start, silent, { isPackaged: true })).rejects.toThrow(
-        NativeBindingMissingError,
-      );
+      resetFake();
+      fake.app.appPath = tempDir('dossierkluis-app-');
+      expect(withoutSignalHandlers(() => start(silent))).toBeNull();
+      await fake.app.whenReady();
+      await Promise.resolve();
+      expect(fake.errorBoxes[0]?.content).toContain('node build/rebuild-native.mjs');
     } finally {
       restore();
     }

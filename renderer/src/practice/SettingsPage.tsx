@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { settingsFields } from '../../../electron/contract/records';
 import { errorMessageKey } from '../api/errors';
 import { kluis } from '../api/kluis';
+import { shellPlatform } from '../api/platform';
 import { keys, useInvalidate, useSettings } from '../api/queries';
 import { FormAlert } from '../components/FormAlert';
 import { SelectField } from '../components/form/Fields';
@@ -62,6 +63,11 @@ export function SettingsPage() {
           <div className="tab-stack">
             <LanguageSetting language={data.language} />
             <Section target="security" title={t('settings.general.title')}>
+              {/* Electron's powerMonitor sends 'lock-screen' on macOS and Windows only
+                  (https://www.electronjs.org/docs/latest/api/power-monitor#event-lock-screen-macos-windows). */}
+              {shellPlatform() === 'linux' ? (
+                <FormAlert tone="info">{t('settings.general.linuxScreenLock')}</FormAlert>
+              ) : null}
               <RecordForm
                 label={t('settings.general.title')}
                 specs={settingsSpecs}

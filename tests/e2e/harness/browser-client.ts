@@ -35,6 +35,7 @@ function takeToken(): string {
 const token = takeToken();
 // Read now: currentScript is only set while this classic script first runs.
 const offerChooser = document.currentScript?.dataset.chooser === 'on';
+const platform = document.currentScript?.dataset.platform;
 
 async function transport(method: string, input: unknown): Promise<ApiResult<unknown>> {
   const response = await fetch(`/api/${encodeURIComponent(method)}`, {
@@ -109,7 +110,7 @@ async function listen(): Promise<void> {
 }
 
 Object.defineProperty(window, 'kluis', {
-  value: createKluisBridge(transport, hub.events, offerChooser ? chooseFile : undefined),
+  value: createKluisBridge(transport, hub.events, offerChooser ? chooseFile : undefined, platform),
   enumerable: true,
   writable: false,
   configurable: false,

@@ -58,6 +58,8 @@ export interface HarnessOptions {
    * browser build shows (no folder dialog), which other specs count and photograph.
    */
   readonly chooser?: boolean;
+  /** The `window.kluis.platform` the shell's preload would give (process.platform); none by default. */
+  readonly platform?: 'linux' | 'darwin' | 'win32';
 }
 
 /** What the page asked the stand-in dialog for, in order. */
@@ -117,12 +119,14 @@ function tokenMatches(expected: string, given: string | string[] | undefined): b
   return timingSafeEqual(sha256(expected), sha256(given));
 }
 
-function injectClient(html: string, chooser: boolean): string {
-  // The attribute, not a second script, tells the client to offer chooseFile: the CSP
-  // allows no inline script, and one bundle serves both kinds of harness.
-  const tag = chooser
-    ? '<script src="/harness-client.js" data-chooser="on"></script>'
-    : '<script src="/harness-client.js"></script>';
+function injectClient(html: string, chooser: boolean, platform: string | undefined): string {
+  // Attributes, not a second script, tell the client to offer chooseFile and a platform:
+  // the CSP allows no inline script, and one bundle serves every kind of harness.
+  const attributes = [
+    chooser ? ' data-chooser="on"' : '',
+    platform === undefined ? '' : ` data-platform="${platform}"`,
+  ].join('');
+  const tag = `<script src="/harness-client.js"${attributes}></script>`;
   const at = html.search(/<script\b/i);
   if (at >= 0) return `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`;
   return html.replace(/<\/head>/i, `${tag}\n</head>`);
@@ -358,7 +362,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         send(response, 404, 'out/renderer/index.html is missing: run `npm run build:renderer`.');
         return;
       }
-      send(response, 200, injectClient(html, chooser), {
+      send(response, 200, injectClient(html, chooser, options.platform), {
         'Content-Type': 'text/html; charset=utf-8',
       });
       return;
