@@ -51,12 +51,10 @@ function StatusText({ status, savedAt }: { status: AutosaveStatus; savedAt: Date
   const { t } = useTranslation();
   const format = useFormat();
   const text: Record<AutosaveStatus, string> = {
-    idle: savedAt ? t('sessions.autosave.saved', { time: format.time(savedAt.toISOString()) }) : '',
+    idle: savedAt ? t('sessions.autosave.saved', { time: format.time(savedAt) }) : '',
     pending: t('sessions.autosave.pending'),
     saving: t('sessions.autosave.saving'),
-    saved: savedAt
-      ? t('sessions.autosave.saved', { time: format.time(savedAt.toISOString()) })
-      : '',
+    saved: savedAt ? t('sessions.autosave.saved', { time: format.time(savedAt) }) : '',
     invalid: t('sessions.autosave.invalid'),
     error: t('sessions.autosave.error'),
   };
