@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Component, type ReactNode, useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +49,7 @@ export class PageBoundary extends Component<BoundaryProps, BoundaryState> {
  */
 function PageFailed({ onRetry }: { onRetry(): void }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const heading = useRef<HTMLHeadingElement>(null);
   // The element that had focus is gone; the keyboard carries on from the message.
   useEffect(() => heading.current?.focus(), []);
@@ -57,7 +59,11 @@ function PageFailed({ onRetry }: { onRetry(): void }) {
         {t('app.pageFailed.title')}
       </h1>
       <p>{t('app.pageFailed.text')}</p>
-      <Button className="button button--primary" onPress={onRetry}>
+      <Button
+        className="button button--primary"
+        // What the page showed may be what made it fail: it loads anew, drafts on top.
+        onPress={() => void queryClient.resetQueries().then(onRetry, onRetry)}
+      >
         {t('common.retry')}
       </Button>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { type Control, Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -102,6 +102,15 @@ function SessionForm({ dossier, session, editorKey }: SessionFormProps) {
 
   // The id lives in a ref too: saves run after renders and must see a create's result.
   const idRef = useMemo(() => ({ current: session?.id ?? null }), [session]);
+  // A create that finishes after the coach left the editor (its last save runs as it
+  // closes) must not pull them back to the session from wherever they went.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const autosave = useAutosave(async () => {
     const parsed = sessionFields.safeParse(toApiValues(sessionSpecs, form.getValues()));
@@ -121,10 +130,11 @@ function SessionForm({ dossier, session, editorKey }: SessionFormProps) {
         const created = await kluis().sessions.create({ clientId, ...parsed.data });
         idRef.current = created.id;
         setSessionId(created.id);
-        void navigate(`/clients/${clientId}/sessions/${created.id}`, {
-          replace: true,
-          state: { editorKey },
-        });
+        if (mounted.current)
+          void navigate(`/clients/${clientId}/sessions/${created.id}`, {
+            replace: true,
+            state: { editorKey },
+          });
       }
       setFailure(null);
       if (!autosave.hasPendingChanges()) draft.saved();
