@@ -23,7 +23,6 @@ import {
   toFormValues,
 } from '../../components/form/field-spec';
 import { QueryState } from '../../components/QueryState';
-import { discardDraft } from '../../drafts/draft-store';
 import { useFormDraft } from '../../drafts/use-form-draft';
 import { useFormat } from '../../i18n/format';
 import { sessionSpecs } from '../specs';
@@ -274,7 +273,8 @@ function SessionForm({ dossier, session, editorKey }: SessionFormProps) {
           kluis()
             .sessions.delete({ id })
             .then(async () => {
-              discardDraft(draftKey);
+              // Through the draft itself, so the editor closing does not write it back.
+              draft.saved();
               await refresh();
               void navigate(`/clients/${clientId}/sessions`, { replace: true });
             })
