@@ -14,15 +14,34 @@ function isCalendarDate(value: string): boolean {
   );
 }
 
-/** A calendar day, 'YYYY-MM-DD', that exists (no 31 April). */
+/**
+ * The years a date in a dossier can have. A year outside them is a typing slip (a digit
+ * too many when date and time are typed in one go), never a real birth date or session.
+ * The renderer's date fields check the same bounds, so the coach hears it at the field.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+/** Whether a year falls within MIN_YEAR and MAX_YEAR. */
+export function isYearInRange(year: number): boolean {
+  return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/** A calendar day, 'YYYY-MM-DD', that exists (no 31 April), in a year the app accepts. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
   .refine(isCalendarDate, 'date')
-  .refine((value) => value >= '1900-01-01' && value <= '2200-12-31', 'date');
+  .refine((value) => isYearInRange(Number(value.slice(0, 4))), 'yearRange');
 
-/** A moment with its offset, as the renderer's date-time inputs produce after conversion. */
-export const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * A moment with its offset, as the renderer's date-time inputs produce after conversion.
+ * The year is judged in UTC: a moment in the first hours of 1900 or the last of 2100 may
+ * fall a year outside in the coach's zone, which no real session does.
+ */
+export const isoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine((value) => isYearInRange(new Date(value).getUTCFullYear()), 'yearRange');
 
 export const recordId = z.uuid();
 

@@ -9,8 +9,10 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { HashRouter, useHref, useNavigate } from 'react-router';
 import { App } from './app/App';
+import { PageBoundary } from './app/PageBoundary';
 import { VaultProvider } from './app/vault-state';
 import { initI18n } from './i18n';
+import { AppLocale } from './i18n/AppLocale';
 import './styles/base.css';
 
 // Everything fetched is client data: never retried blindly, never refetched behind the
@@ -60,16 +62,21 @@ void initI18n().then((i18n) => {
   createRoot(rootElement()).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <QueryClientProvider client={queryClient}>
-          {/* Hash routing works the same under app://kluis/ and the loopback harness. */}
-          <HashRouter>
-            <AriaRouter>
-              <VaultProvider>
-                <App />
-              </VaultProvider>
-            </AriaRouter>
-          </HashRouter>
-        </QueryClientProvider>
+        <AppLocale>
+          <QueryClientProvider client={queryClient}>
+            {/* Hash routing works the same under app://kluis/ and the loopback harness. */}
+            <HashRouter>
+              <AriaRouter>
+                <VaultProvider>
+                  {/* The last resort, for a failure outside any page (unlock, the menu). */}
+                  <PageBoundary resetKey="app">
+                    <App />
+                  </PageBoundary>
+                </VaultProvider>
+              </AriaRouter>
+            </HashRouter>
+          </QueryClientProvider>
+        </AppLocale>
       </I18nextProvider>
     </StrictMode>,
   );

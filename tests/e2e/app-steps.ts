@@ -8,12 +8,28 @@ import { OTHER_PASSPHRASE, PASSPHRASE } from '../support/vault-fixture';
 
 export { OTHER_PASSPHRASE, PASSPHRASE };
 
-/** A calendar day `days` from today, as a date input takes it. */
+/** A calendar day `days` from today, 'YYYY-MM-DD' (see typeDate). */
 export function day(days = 0): string {
   const date = new Date();
   date.setDate(date.getDate() + days);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A date field (react-aria's segments, not a text box), by its label. */
+export function dateField(scope: Page | Locator, label: string): Locator {
+  return scope.getByRole('group', { name: label, exact: true });
+}
+
+/**
+ * Types a day 'YYYY-MM-DD' (and a time 'HH:mm') into a date field as a coach does: from
+ * the first segment, digits only, day first (dd-mm-jjjj, the order of the Dutch and the
+ * British UI alike).
+ */
+export async function typeDate(field: Locator, on: string, time = ''): Promise<void> {
+  const [year, month, dayOfMonth] = on.split('-');
+  await field.getByRole('spinbutton').first().click();
+  await field.page().keyboard.type(`${dayOfMonth}${month}${year}${time.replace(':', '')}`);
 }
 
 export async function createVault(page: Page): Promise<string> {
@@ -82,16 +98,16 @@ export async function saveForm(formLocator: Locator, button: string): Promise<vo
 export async function recordContract(page: Page, on: string): Promise<void> {
   await openTab(page, 'Afspraken');
   const contract = form(page, 'Contract');
-  await contract.getByLabel('Startdatum').fill(on);
+  await typeDate(dateField(contract, 'Startdatum'), on);
   await contract.getByLabel('Doelen').fill('Meer rust en overzicht in het werk.');
-  await contract.getByLabel('Ethische code gegeven op').fill(on);
-  await contract.getByLabel('Gewezen op klachtenprocedure op').fill(on);
-  await contract.getByLabel('Anonieme supervisie besproken op').fill(on);
-  await contract.getByLabel('Contract getekend op').fill(on);
+  await typeDate(dateField(contract, 'Ethische code gegeven op'), on);
+  await typeDate(dateField(contract, 'Gewezen op klachtenprocedure op'), on);
+  await typeDate(dateField(contract, 'Anonieme supervisie besproken op'), on);
+  await typeDate(dateField(contract, 'Contract getekend op'), on);
   await saveForm(contract, 'Contract opslaan');
 
   const confidentiality = form(page, 'Grenzen van vertrouwelijkheid');
-  await confidentiality.getByLabel('Afgesproken op').fill(on);
+  await typeDate(dateField(confidentiality, 'Afgesproken op'), on);
   await confidentiality.getByText('Als ik wettelijk verplicht ben informatie te geven').click();
   await confidentiality.getByText('Bij gevaar voor de cliënt zelf').click();
   await confidentiality.getByText('Bij gevaar voor anderen').click();

@@ -2,12 +2,14 @@ import { FAST } from '../support/vault-fixture';
 import {
   addClient,
   createVault,
+  dateField,
   day,
   expectDuty,
   goToClients,
   openTab,
   recordContract,
   startSession,
+  typeDate,
   unlock,
 } from './app-steps';
 import { expect, test } from './fixtures';
@@ -111,7 +113,7 @@ test('a minor shows the guardian duty (2.17) until the agreement is saved', asyn
   await guardian.getByLabel('Naam').fill('Linda Bakker');
   await guardian.getByLabel('Relatie tot de cliënt').fill('moeder');
   await guardian.getByLabel('Wat ik wel deel').fill('Of Sem komt en hoe het in grote lijnen gaat.');
-  await guardian.getByLabel('Toestemming gegeven op').fill(day(-1));
+  await typeDate(dateField(guardian, 'Toestemming gegeven op'), day(-1));
   await guardian.getByRole('button', { name: 'Toevoegen' }).click();
   await expect(page.getByText('Linda Bakker')).toBeVisible();
 

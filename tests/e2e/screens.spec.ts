@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
-import { createVault, day, form, openTab, PASSPHRASE, recordContract, saveForm } from './app-steps';
+import {
+  createVault,
+  dateField,
+  day,
+  form,
+  openTab,
+  PASSPHRASE,
+  recordContract,
+  saveForm,
+  typeDate,
+} from './app-steps';
 import { expect, test } from './fixtures';
 
 /**
@@ -286,7 +296,7 @@ async function tour(
   } else {
     await openTab(page, w.tabs.agreements);
     const contract = form(page, w.contract);
-    await contract.getByLabel(w.consentOn).fill(day(-3));
+    await typeDate(dateField(contract, w.consentOn), day(-3));
     await contract.getByRole('button', { name: w.saveContract }).click();
     await expect(contract.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   }
@@ -417,7 +427,7 @@ test('a saved form keeps its values and shows field errors from the contract', a
   await page.getByRole('navigation').getByRole('link', { name: 'Profiel & verzekering' }).click();
   const insurance = form(page, 'Beroepsaansprakelijkheidsverzekering');
   await insurance.getByLabel('Verzekeraar').fill('Voorzorg Verzekeringen');
-  await insurance.getByLabel('Verzekerd tot').fill(day(400));
+  await typeDate(dateField(insurance, 'Verzekerd tot'), day(400));
   await saveForm(insurance, 'Opslaan');
   await expect(page.locator('[data-duty="insurance"]')).toContainText('In orde');
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import {
   addClient,
   createVault,
+  dateField,
   day,
   form,
   goToPractice,
@@ -10,6 +11,7 @@ import {
   saveForm,
   setClientContact,
   startSession,
+  typeDate,
 } from './app-steps';
 import { expect, test } from './fixtures';
 
@@ -50,7 +52,7 @@ test('a case is discussed only with consent, by pseudonym, and its summary ident
   await meeting.getByRole('link', { name: 'Toestemming vastleggen in het contract' }).click();
   await expect(page.getByRole('tab', { name: 'Afspraken', selected: true })).toBeVisible();
   const contract = form(page, 'Contract');
-  await contract.getByLabel('Anonieme supervisie besproken op').fill(day(-1));
+  await typeDate(dateField(contract, 'Anonieme supervisie besproken op'), day(-1));
   await saveForm(contract, 'Contract opslaan');
 
   // Now the meeting is logged, with the case by pseudonym and nothing else of the client.

@@ -226,6 +226,34 @@ describe('the dossier API', () => {
     expect(await kluis.clients.list({})).toEqual([]);
   });
 
+  it('refuses a year outside 1900-2100 in dates and moments, and stores nothing', async () => {
+    api = await openTestApi();
+    const { kluis } = api;
+    const birth = await rejection(kluis.clients.create({ ...aClient, dateOfBirth: '2201-04-12' }));
+    expect(birth.issues).toEqual([{ path: 'dateOfBirth', code: 'yearRange' }]);
+    expect(await kluis.clients.list({})).toEqual([]);
+    const client = await kluis.clients.create(aClient);
+    const session = {
+      clientId: client.id,
+      durationMinutes: 60,
+      form: 'in-person' as const,
+      notes: 'Wat ik net typte',
+      reflection: '',
+      tags: [],
+    };
+    // The year a date typed in one go becomes: 12-04-2026 and then 10:00 gives 20261.
+    for (const startsAt of ['+020261-04-12T08:00:00.000Z', '1899-12-31T12:00:00Z']) {
+      const error = await rejection(kluis.sessions.create({ ...session, startsAt }));
+      expect(error.code).toBe('VALIDATION');
+    }
+    const late = await rejection(
+      kluis.sessions.create({ ...session, startsAt: '2101-01-01T10:00:00+01:00' }),
+    );
+    expect(late.issues).toEqual([{ path: 'startsAt', code: 'yearRange' }]);
+    expect((await kluis.clients.get({ id: client.id })).sessions).toEqual([]);
+    await kluis.sessions.create({ ...session, startsAt: '2100-12-31T10:00:00+01:00' });
+  });
+
   it('answers NOT_FOUND for records of unknown clients and CONFLICT for a foreign signed copy', async () => {
     api = await openTestApi();
     const { kluis } = api;

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
+import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { useBackupStatus, useSettings } from '../api/queries';
 import { ClientList } from '../clients/ClientList';
 import { NewClient } from '../clients/NewClient';
@@ -18,6 +18,7 @@ import { ProfilePage } from '../practice/ProfilePage';
 import { SettingsPage } from '../practice/SettingsPage';
 import { SupervisionPage } from '../practice/SupervisionPage';
 import { backupsHref } from './links';
+import { PageBoundary } from './PageBoundary';
 import { useGlobalShortcuts } from './shortcuts';
 import { useVault } from './vault-state';
 import './shell.css';
@@ -118,6 +119,7 @@ function RecoveryHint() {
 
 export function Shell() {
   const { t } = useTranslation();
+  const location = useLocation();
   useStoredLanguage();
   useGlobalShortcuts();
   return (
@@ -133,23 +135,26 @@ export function Shell() {
       <Navigation />
       <main className="main" id="main" tabIndex={-1}>
         <RecoveryHint />
-        <Routes>
-          <Route path="/" element={<Navigate to="/clients" replace />} />
-          <Route path="/clients" element={<ClientList />} />
-          <Route path="/clients/new" element={<NewClient />} />
-          <Route path="/clients/:clientId" element={<Navigate to="overview" replace />} />
-          <Route path="/clients/:clientId/:tab/*" element={<DossierPage />} />
-          <Route path="/practice/profile" element={<ProfilePage />} />
-          <Route path="/practice/settings" element={<SettingsPage />} />
-          <Route path="/practice/development" element={<DevelopmentPage />} />
-          <Route path="/practice/feedback" element={<FeedbackOverview />} />
-          <Route path="/practice/audit" element={<AuditPage />} />
-          <Route path="/practice/supervision" element={<SupervisionPage />} />
-          <Route path="/practice/backups" element={<BackupsPage />} />
-          <Route path="/practice/continuity" element={<ContinuityPage />} />
-          <Route path="/practice/handover" element={<HandoverPage />} />
-          <Route path="*" element={<Navigate to="/clients" replace />} />
-        </Routes>
+        {/* Around the page only: when a page fails, the menu stays and leads elsewhere. */}
+        <PageBoundary resetKey={location.pathname}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/clients" replace />} />
+            <Route path="/clients" element={<ClientList />} />
+            <Route path="/clients/new" element={<NewClient />} />
+            <Route path="/clients/:clientId" element={<Navigate to="overview" replace />} />
+            <Route path="/clients/:clientId/:tab/*" element={<DossierPage />} />
+            <Route path="/practice/profile" element={<ProfilePage />} />
+            <Route path="/practice/settings" element={<SettingsPage />} />
+            <Route path="/practice/development" element={<DevelopmentPage />} />
+            <Route path="/practice/feedback" element={<FeedbackOverview />} />
+            <Route path="/practice/audit" element={<AuditPage />} />
+            <Route path="/practice/supervision" element={<SupervisionPage />} />
+            <Route path="/practice/backups" element={<BackupsPage />} />
+            <Route path="/practice/continuity" element={<ContinuityPage />} />
+            <Route path="/practice/handover" element={<HandoverPage />} />
+            <Route path="*" element={<Navigate to="/clients" replace />} />
+          </Routes>
+        </PageBoundary>
       </main>
     </div>
   );

@@ -97,7 +97,7 @@ export function ClientRows({ clients, label }: { clients: ClientSummary[]; label
                 <span className="client-row__last">
                   {client.lastSessionAt
                     ? t('clients.lastSession', {
-                        date: format.day(client.lastSessionAt.slice(0, 10)),
+                        date: format.day(client.lastSessionAt),
                       })
                     : t('clients.noSessions')}
                 </span>

@@ -28,6 +28,8 @@ export function useFormDraft<T extends FieldValues>(
   const [restored, setRestored] = useState(false);
   const restoreRef = useRef(onRestore);
   restoreRef.current = onRestore;
+  // Whether the coach typed something that no save or discard has dealt with yet.
+  const typed = useRef(false);
 
   useEffect(() => {
     if (key === null) return;
@@ -39,28 +41,39 @@ export function useFormDraft<T extends FieldValues>(
     const draft = readDraft(key);
     if (draft) {
       form.reset(draft as T, { keepDefaultValues: true });
+      typed.current = true;
       setRestored(true);
       restoreRef.current?.();
     }
     const subscription = form.watch((values, { type }) => {
       // Only the coach's own typing is a draft; a reset to the saved record is not.
-      if (type === 'change') writeDraft(key, { ...(values as DraftValues) });
+      if (type !== 'change') return;
+      typed.current = true;
+      writeDraft(key, { ...(values as DraftValues) });
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      subscription.unsubscribe();
+      // The form is going away, perhaps because its page failed: what it holds is the
+      // latest word, whatever the last change event carried.
+      if (typed.current) writeDraft(key, { ...(form.getValues() as DraftValues) });
+    };
   }, [key, ready, form]);
 
   const discard = useCallback(() => {
+    typed.current = false;
     if (key !== null) discardDraft(key);
     form.reset();
     setRestored(false);
   }, [key, form]);
 
   const saved = useCallback(() => {
+    typed.current = false;
     if (key !== null) discardDraft(key);
     setRestored(false);
   }, [key]);
 
   const capture = useCallback(() => {
+    typed.current = true;
     if (key !== null) writeDraft(key, { ...(form.getValues() as DraftValues) });
   }, [key, form]);
 

@@ -16,46 +16,90 @@ export function todayIso(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** What a missing date reads as. */
+export const NO_DATE = '—';
+
+/** A date or moment the UI shows: an ISO text from the API or the form, or a Date. */
+export type DateInput = string | Date | null | undefined;
+
 export interface Formatters {
   locale: string;
-  day(value: string | null | undefined): string;
-  dateTime(value: string | null | undefined): string;
-  time(value: string): string;
+  day(value: DateInput): string;
+  dateTime(value: DateInput): string;
+  time(value: DateInput): string;
   number(value: number): string;
   bytes(value: number): string;
+}
+
+function asDay(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseDay(value) : new Date(value);
+}
+
+/**
+ * Formats without ever throwing. `Intl.DateTimeFormat.format` throws a RangeError on an
+ * invalid date ('Invalid time value'), and a half-typed date in a field is exactly that:
+ * one such value in a heading took the whole window down. So a value that is not a date
+ * shows as the text it is, an empty one as a dash.
+ */
+function safely(format: Intl.DateTimeFormat, value: DateInput, toDate: (v: string | Date) => Date) {
+  if (value === null || value === undefined || value === '') return NO_DATE;
+  const raw = value instanceof Date ? '' : value;
+  try {
+    const date = toDate(value);
+    if (Number.isNaN(date.getTime())) return raw || NO_DATE;
+    return format.format(date);
+  } catch {
+    return raw || NO_DATE;
+  }
+}
+
+/**
+ * The one place dates, moments, times and numbers become text for the coach: in the
+ * language the coach chose (nl-NL or en-GB), on a 24-hour clock, whatever the operating
+ * system's locale says. Every formatter here returns text for any input.
+ */
+export function formattersFor(locale: string): Formatters {
+  const clock = { hourCycle: 'h23' } as const;
+  const dayFormat = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...clock,
+  });
+  const timeFormat = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...clock,
+  });
+  const numberFormat = new Intl.NumberFormat(locale);
+  const oneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const moment = (value: string | Date) => (value instanceof Date ? value : new Date(value));
+  return {
+    locale,
+    day: (value) => safely(dayFormat, value, asDay),
+    dateTime: (value) => safely(dateTimeFormat, value, moment),
+    time: (value) => safely(timeFormat, value, moment),
+    number: (value) => (Number.isFinite(value) ? numberFormat.format(value) : NO_DATE),
+    bytes: (value) => {
+      if (!Number.isFinite(value)) return NO_DATE;
+      if (value < 1024) return `${numberFormat.format(value)} B`;
+      if (value < 1024 * 1024) return `${oneDecimal.format(value / 1024)} kB`;
+      return `${oneDecimal.format(value / (1024 * 1024))} MB`;
+    },
+  };
 }
 
 /** Dates and numbers in the language the coach chose: nl-NL or en-GB. */
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const locale = localeOf(i18n.language);
-  return useMemo(() => {
-    const dayFormat = new Intl.DateTimeFormat(locale, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    });
-    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-    const numberFormat = new Intl.NumberFormat(locale);
-    const oneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-    return {
-      locale,
-      day: (value) => (value ? dayFormat.format(parseDay(value)) : '—'),
-      dateTime: (value) => (value ? dateTimeFormat.format(new Date(value)) : '—'),
-      time: (value) => timeFormat.format(new Date(value)),
-      number: (value) => numberFormat.format(value),
-      bytes: (value) => {
-        if (value < 1024) return `${numberFormat.format(value)} B`;
-        if (value < 1024 * 1024) return `${oneDecimal.format(value / 1024)} kB`;
-        return `${oneDecimal.format(value / (1024 * 1024))} MB`;
-      },
-    };
-  }, [locale]);
+  return useMemo(() => formattersFor(locale), [locale]);
 }

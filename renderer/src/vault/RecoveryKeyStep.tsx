@@ -51,7 +51,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
         <h1>{t('vault.recovery.printTitle')}</h1>
         <p>
           {t('vault.recovery.printDate', {
-            date: format.day(new Date().toISOString().slice(0, 10)),
+            date: format.day(new Date()),
           })}
         </p>
         <RecoveryKeyGroups recoveryKey={recoveryKey} />

@@ -22,7 +22,7 @@ export interface Choice {
   label: string;
 }
 
-interface BaseProps {
+export interface BaseProps {
   label: string;
   hint?: string | undefined;
   /** The untranslated validation code, e.g. 'required'. */
@@ -41,7 +41,7 @@ export function useValidationMessage(): (code: string | undefined) => string | u
       : t(`validation.${code}`, { defaultValue: t('validation.invalid') });
 }
 
-function Hint({ children }: { children?: string | undefined }) {
+export function Hint({ children }: { children?: string | undefined }) {
   return children ? (
     <Text slot="description" className="field__hint">
       {children}
@@ -53,7 +53,7 @@ interface TextInputProps extends BaseProps {
   value: string;
   onChange(value: string): void;
   onBlur?(): void;
-  type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'number' | 'password' | 'search';
+  type?: 'text' | 'email' | 'tel' | 'number' | 'password' | 'search';
   multiline?: boolean;
   rows?: number;
   autoFocus?: boolean;

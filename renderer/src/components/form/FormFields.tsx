@@ -1,5 +1,6 @@
 import { type Control, Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { DateInputField } from './DateFields';
 import { CheckboxField, type Choice, SelectField, TextInputField } from './Fields';
 import type { FieldSpec, FormValues } from './field-spec';
 
@@ -16,8 +17,6 @@ const INPUT_TYPE = {
   text: 'text',
   email: 'email',
   tel: 'tel',
-  date: 'date',
-  datetime: 'datetime-local',
   number: 'number',
   tags: 'text',
 } as const;
@@ -64,6 +63,17 @@ export function FormFields({ specs, control, labelPrefix, choices }: FormFieldsP
                   value={text}
                   onChange={(value) => field.onChange(value)}
                   choices={options}
+                />
+              );
+            }
+            if (spec.kind === 'date' || spec.kind === 'datetime') {
+              return (
+                <DateInputField
+                  {...common}
+                  value={text}
+                  onChange={(value) => field.onChange(value)}
+                  onBlur={field.onBlur}
+                  withTime={spec.kind === 'datetime'}
                 />
               );
             }

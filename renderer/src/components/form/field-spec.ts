@@ -35,7 +35,7 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** An ISO moment as the value of <input type="datetime-local">, in the coach's own time zone. */
+/** An ISO moment as a date-time field's value 'YYYY-MM-DDTHH:mm', in the coach's own time zone. */
 export function toLocalDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { type Control, Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,6 @@ import {
   toFormValues,
 } from '../../components/form/field-spec';
 import { QueryState } from '../../components/QueryState';
-import { discardDraft } from '../../drafts/draft-store';
 import { useFormDraft } from '../../drafts/use-form-draft';
 import { useFormat } from '../../i18n/format';
 import { sessionSpecs } from '../specs';
@@ -51,12 +50,10 @@ function StatusText({ status, savedAt }: { status: AutosaveStatus; savedAt: Date
   const { t } = useTranslation();
   const format = useFormat();
   const text: Record<AutosaveStatus, string> = {
-    idle: savedAt ? t('sessions.autosave.saved', { time: format.time(savedAt.toISOString()) }) : '',
+    idle: savedAt ? t('sessions.autosave.saved', { time: format.time(savedAt) }) : '',
     pending: t('sessions.autosave.pending'),
     saving: t('sessions.autosave.saving'),
-    saved: savedAt
-      ? t('sessions.autosave.saved', { time: format.time(savedAt.toISOString()) })
-      : '',
+    saved: savedAt ? t('sessions.autosave.saved', { time: format.time(savedAt) }) : '',
     invalid: t('sessions.autosave.invalid'),
     error: t('sessions.autosave.error'),
   };
@@ -104,6 +101,15 @@ function SessionForm({ dossier, session, editorKey }: SessionFormProps) {
 
   // The id lives in a ref too: saves run after renders and must see a create's result.
   const idRef = useMemo(() => ({ current: session?.id ?? null }), [session]);
+  // A create that finishes after the coach left the editor (its last save runs as it
+  // closes) must not pull them back to the session from wherever they went.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const autosave = useAutosave(async () => {
     const parsed = sessionFields.safeParse(toApiValues(sessionSpecs, form.getValues()));
@@ -123,10 +129,11 @@ function SessionForm({ dossier, session, editorKey }: SessionFormProps) {
         const created = await kluis().sessions.create({ clientId, ...parsed.data });
         idRef.current = created.id;
         setSessionId(created.id);
-        void navigate(`/clients/${clientId}/sessions/${created.id}`, {
-          replace: true,
-          state: { editorKey },
-        });
+        if (mounted.current)
+          void navigate(`/clients/${clientId}/sessions/${created.id}`, {
+            replace: true,
+            state: { editorKey },
+          });
       }
       setFailure(null);
       if (!autosave.hasPendingChanges()) draft.saved();
@@ -266,7 +273,8 @@ function SessionForm({ dossier, session, editorKey }: SessionFormProps) {
           kluis()
             .sessions.delete({ id })
             .then(async () => {
-              discardDraft(draftKey);
+              // Through the draft itself, so the editor closing does not write it back.
+              draft.saved();
               await refresh();
               void navigate(`/clients/${clientId}/sessions`, { replace: true });
             })
