@@ -9,12 +9,12 @@ import {
   getPlan,
   lastDrill,
 } from '../continuity/plan';
-import type { ContinuityStatus } from './api-types';
+import type { ContinuityStatus, HandoutStatus } from './api-types';
 
 /** What `continuity.get` reports: the plan, the kit, the bundle on disk, the last drill. */
 export function continuityStatus(
   db: SqliteDatabase,
-  engine: { refreshOnLock: boolean; refreshing: boolean },
+  engine: { refreshOnLock: boolean; refreshing: boolean; handout: HandoutStatus | null },
 ): ContinuityStatus {
   const plan = getPlan(db);
   const kit = currentKit(db);
@@ -25,6 +25,8 @@ export function continuityStatus(
   return {
     plan,
     kit,
+    // Only the kit in force is handed out; one replaced meanwhile has nothing left to give.
+    handout: engine.handout && engine.handout.kitId === kit?.kitId ? engine.handout : null,
     bundle: {
       folderSet: folder !== null,
       folder,
