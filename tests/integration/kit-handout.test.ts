@@ -264,6 +264,14 @@ describe('the emergency kit, handed out one sheet per keeper', () => {
     const status = await kluis.continuity.get({});
     expect(status.handout).toBeNull();
     expect(status.kit).toEqual(kit);
+    // The coach is told which keepers got no sheet before the lock (names, no codes).
+    expect(status.handoutInterrupted).toEqual({
+      kitId: kit.kitId,
+      missing: [
+        { number: 1, name: 'Anouk' },
+        { number: 3, name: 'Carla' },
+      ],
+    });
     await expect(
       kluis.continuity.keeperSheet({ kitId: kit.kitId, keeper: 1 }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -274,6 +282,11 @@ describe('the emergency kit, handed out one sheet per keeper', () => {
     await expect(kluis.handover.progress({ jobId: sheet.jobId })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+    // A new kit starts a new hand-out; the notice of the interrupted one goes.
+    const again = await settled(kluis, (await kluis.continuity.issueKit({ threshold: 2 })).jobId);
+    const renewed = await kluis.continuity.get({});
+    expect(renewed.handoutInterrupted).toBeNull();
+    expect(renewed.handout?.kitId).toBe((again.result as KitJobResult).kit.kitId);
   });
 
   it('refuses a sheet for a keeper the kit does not have, or a malformed kit', async () => {

@@ -17,6 +17,12 @@ export interface HandoutStatus {
   keepers: { number: number; name: string; sheetMade: boolean }[];
 }
 
+/** A hand-out a lock cut short: the keepers whose sheet was never made. */
+export interface InterruptedHandout {
+  kitId: string;
+  missing: { number: number; name: string }[];
+}
+
 interface Pending {
   kit: KitInfo;
   plan: ContinuityPlan;
@@ -27,11 +33,34 @@ interface Pending {
 
 export class KitHandout {
   #pending: Pending | null = null;
+  #interrupted: InterruptedHandout | null = null;
 
   /** Starts handing out a new kit; the shares of any earlier one are wiped first. */
   hold(pending: Omit<Pending, 'made'>): void {
     this.wipe();
+    this.#interrupted = null;
     this.#pending = { ...pending, made: new Set() };
+  }
+
+  /**
+   * A lock wipes the shares like any end of the hand-out, but remembers (public facts
+   * only) which keepers got no sheet, so the coach is told after unlocking.
+   */
+  wipeAtLock(): void {
+    const pending = this.#pending;
+    if (pending && pending.made.size < pending.shares.length) {
+      this.#interrupted = {
+        kitId: pending.kit.kitId,
+        missing: pending.shares
+          .filter((share) => !pending.made.has(share.number))
+          .map((share) => ({ number: share.number, name: share.keeper })),
+      };
+    }
+    this.wipe();
+  }
+
+  interrupted(): InterruptedHandout | null {
+    return this.#interrupted;
   }
 
   status(): HandoutStatus | null {

@@ -1,4 +1,4 @@
-import type { HandoutStatus } from '../continuity/handout';
+import type { HandoutStatus, InterruptedHandout } from '../continuity/handout';
 import type { ContinuityPlan, KitInfo } from '../continuity/plan';
 import type { ShareCheck } from '../continuity/shares';
 import type { FailureDetail, HandoverFailureCode } from './errors';
@@ -127,13 +127,15 @@ export interface HandoverKey {
   fileText: string;
 }
 
-export type { HandoutStatus } from '../continuity/handout';
+export type { HandoutStatus, InterruptedHandout } from '../continuity/handout';
 
 export interface ContinuityStatus {
   plan: ContinuityPlan;
   kit: Omit<KitInfo, never> | null;
   /** A kit whose sheets are being made now (its shares are in memory until handed out or locked). */
   handout: HandoutStatus | null;
+  /** The kit in force was being handed out when the vault locked: these keepers got no sheet. */
+  handoutInterrupted: InterruptedHandout | null;
   bundle: {
     folderSet: boolean;
     /** The folder the coach chose (shown back to them). */

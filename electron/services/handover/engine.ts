@@ -250,6 +250,7 @@ export class HandoverEngine {
       refreshOnLock: this.attached,
       refreshing: this.#continuity.refreshing,
       handout: this.#handout.status(),
+      interrupted: this.#handout.interrupted(),
     });
   }
 
@@ -333,7 +334,7 @@ export class HandoverEngine {
    */
   onLock(reason: string): void {
     const { host, logger } = this.#context;
-    this.#handout.wipe();
+    this.#handout.wipeAtLock();
     this.#jobs.lock();
     let db: SqliteDatabase | undefined;
     try {

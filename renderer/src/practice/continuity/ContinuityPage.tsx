@@ -119,6 +119,13 @@ function KitSection({ status }: { status: ContinuityStatus }) {
         </JobState>
       ) : null}
       {status.handout ? <KeeperSheets key={status.handout.kitId} handout={status.handout} /> : null}
+      {status.handoutInterrupted && !status.handout ? (
+        <FormAlert tone="warning">
+          {t('continuity.kit.handout.interrupted', {
+            keepers: status.handoutInterrupted.missing.map((keeper) => keeper.name).join(', '),
+          })}
+        </FormAlert>
+      ) : null}
       <ConfirmDialog
         isOpen={confirming}
         onOpenChange={setConfirming}
