@@ -354,6 +354,8 @@ export const api = {
   'continuity.setBundleFolder': returns<ContinuityStatus>()(continuityInputs.setBundleFolder),
   'continuity.checkShare': returns<ShareCheck>()(continuityInputs.checkShare),
   'continuity.issueKit': returns<{ jobId: string }>()(continuityInputs.issueKit),
+  'continuity.keeperSheet': returns<{ jobId: string }>()(continuityInputs.keeperSheet),
+  'continuity.finishHandout': returns<ContinuityStatus>()(continuityInputs.finishHandout),
   'continuity.refresh': returns<{ jobId: string }>()(continuityInputs.refresh),
   'continuity.drill': returns<{ jobId: string }>()(continuityInputs.drill),
   'continuity.recover': returns<{ jobId: string }>()(continuityInputs.recover),

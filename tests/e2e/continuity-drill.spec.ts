@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { SUCCESSOR_PATH } from '../../electron/services/continuity/successor-path';
 import { FAST } from '../support/vault-fixture';
 import {
   addClient,
@@ -12,9 +13,11 @@ import {
   goToClients,
   goToPractice,
   lock,
+  PASSPHRASE,
 } from './app-steps';
 import { expect, test } from './fixtures';
 import { startHarness } from './harness/server';
+import { handOutKit } from './kit-steps';
 
 /**
  * The continuity drill on a real bundle, through the UI: the bundle folder comes from the
@@ -29,6 +32,7 @@ const CLIENTS = [
   { firstName: 'Annemieke', lastName: 'van der Berg' },
   { firstName: 'Sjoerd', lastName: 'Hoekstra' },
 ] as const;
+const KEEPERS = ['Mirjam de Wit', 'Bureau beroepsvereniging', 'Karel Smit'] as const;
 const BUNDLE_FILE = 'dossierkluis-continuiteit.age';
 const README_FILE = 'dossierkluis-continuiteit-LEESMIJ.txt';
 
@@ -45,25 +49,6 @@ function longDay(date: Date): string {
   return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })
     .format(date)
     .replace(/\s+/g, ' ');
-}
-
-/** Issues a 2-of-3 kit and reads every share off the screen, as a keeper would get it. */
-async function issueKit(page: Page): Promise<string[]> {
-  await page.getByRole('button', { name: 'Noodpakket uitgeven' }).click();
-  await expect(page.getByText('Het noodpakket is klaar.')).toBeVisible();
-  await page.getByText('De delen op het scherm tonen').click();
-  const shares: string[] = [];
-  for (const number of [1, 2, 3]) {
-    const text = await page
-      .locator('.kit-shares li')
-      .filter({ hasText: `Deel ${number}:` })
-      .locator('.kit-shares__text')
-      .innerText();
-    shares.push(text.trim());
-  }
-  await page.getByRole('button', { name: 'Klaar' }).click();
-  await expect(page.getByRole('definition').filter({ hasText: '2 van de 3 delen' })).toBeVisible();
-  return shares;
 }
 
 /** Types shares into a shares input and waits until the app has checked each one. */
@@ -93,8 +78,12 @@ test('the drill opens the continuity bundle written to the chosen folder, and a 
     await fillContinuityPlan(page);
     // Keepers count for 2.28 only once they hold a share of a kit in force.
     await expectDuty(page, 'continuity-plan', 'Open');
-    const shares = await issueKit(page);
-    expect(shares.map((share) => share.split(' ').length)).toEqual([14, 14, 14]);
+    // One sheet per keeper, each its own file; the codes come off those files.
+    const shares = await handOutKit(page, KEEPERS);
+    expect(shares.map((share) => share.split('-').length)).toEqual([14, 14, 14]);
+    await expect(
+      page.getByRole('definition').filter({ hasText: '2 van de 3 bewaarders' }),
+    ).toBeVisible();
     await expectDuty(page, 'continuity-plan', 'In orde');
 
     // With the dialog on offer, the page shows the folder button and not the browser note.
@@ -183,14 +172,27 @@ test('the drill opens the continuity bundle written to the chosen folder, and a 
     try {
       await successorPage.goto(successor.url);
       await successor.waitForEventStream();
-      await createVault(successorPage);
-      await goToPractice(successorPage, 'Overdracht');
-      const recover = form(successorPage, 'Herstellen met het noodpakket');
+      // The successor follows the steps on a keeper's sheet, label by label.
+      const P = SUCCESSOR_PATH;
+      await expect(successorPage.getByRole('heading', { name: P.firstScreen })).toBeVisible();
+      await successorPage
+        .getByRole('textbox', { name: 'Wachtwoordzin', exact: true })
+        .fill(PASSPHRASE);
+      await successorPage.getByLabel('Herhaal de wachtwoordzin').fill(PASSPHRASE);
+      await successorPage.getByRole('button', { name: P.createVault }).click();
+      await successorPage.getByText(P.recoveryWritten).click();
+      await successorPage.getByRole('button', { name: P.recoveryContinue }).click();
+      const menu = successorPage.getByRole('navigation');
+      await expect(menu.getByRole('heading', { name: P.menuHeading })).toBeVisible();
+      await menu.getByRole('link', { name: P.menuItem, exact: true }).click();
+      const recover = form(successorPage, P.section);
       const choosing = successorPage.waitForEvent('filechooser');
-      await recover.getByRole('button', { name: 'Bundel kiezen' }).click();
+      await recover.getByRole('button', { name: P.chooseFile }).click();
       await (await choosing).setFiles(join(folder, BUNDLE_FILE));
-      await typeShares(recover, [second, third]);
-      await recover.getByRole('button', { name: 'Bundel openen met de delen' }).click();
+      await recover.getByLabel(`${P.codeBox} 1`, { exact: true }).fill(second);
+      await recover.getByLabel(`${P.codeBox} 2`, { exact: true }).fill(third);
+      await expect(recover.getByText(/In orde: deel \d van 3/)).toHaveCount(2);
+      await recover.getByRole('button', { name: P.open }).click();
       await expect(successorPage.getByText('De bundel is geopend en gecontroleerd.')).toBeVisible({
         timeout: 30_000,
       });

@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePractice, PRACTICE_NOW } from '../../bench/practice-generator';
 import { CONTINUITY_FILE } from '../../electron/services/continuity/plan';
-import type { InspectJobResult, KitJobResult } from '../../electron/services/handover/api-types';
+import type { InspectJobResult } from '../../electron/services/handover/api-types';
 import { attachHandover, type HandoverEngine } from '../../electron/services/handover/engine';
 import { grantPath } from '../../electron/services/handover/file-grants';
 import { openTestApi, type TestApi } from '../support/api-fixture';
-import { finished, vaultFingerprint, withEngine } from '../support/handover-fixture';
+import { finished, handOutKit, vaultFingerprint, withEngine } from '../support/handover-fixture';
 import { removeTempDirs, tempDir } from '../support/vault-fixture';
 
 /**
@@ -72,11 +72,10 @@ beforeAll(async () => {
     engine.savePlan(ctx, plan);
     engine.setBundleFolder(ctx, grantPath(folder, 'bundle-folder'));
   });
-  const issued = withEngine(coach, (engine, ctx) => engine.startIssueKit(ctx, { threshold: 2 }));
-  const kit = (await finished(coachEngine, issued.jobId)).result as KitJobResult;
+  const kit = await handOutKit(coach, 2);
   expect(kit.kit).toMatchObject({ threshold: 2, count: 3 });
-  expect(kit.shares.map((s) => s.keeper)).toEqual(plan.keepers.map((k) => k.name));
-  shares = kit.shares.map((s) => s.text);
+  expect(kit.kit.keepers.map((k) => k.name)).toEqual(plan.keepers.map((k) => k.name));
+  shares = kit.shares;
   // Issuing writes the continuity bundle at once when a folder is set.
   if (!kit.refreshJobId) throw new Error('no refresh started');
   await finished(coachEngine, kit.refreshJobId);

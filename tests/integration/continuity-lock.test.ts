@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildKey } from '../../electron/services/continuity/kit';
 import { CONTINUITY_FILE } from '../../electron/services/continuity/plan';
 import type { WriteHook } from '../../electron/services/handover/age-io';
-import type { KitJobResult } from '../../electron/services/handover/api-types';
 import {
   attachHandover,
   type HandoverEngine,
@@ -14,7 +13,7 @@ import { grantPath } from '../../electron/services/handover/file-grants';
 import { inspectBundle } from '../../electron/services/handover/import';
 import { LIMITS } from '../../electron/services/handover/limits';
 import { aClient, openTestApi, type TestApi } from '../support/api-fixture';
-import { finished, fullDossier, sha256, withEngine } from '../support/handover-fixture';
+import { finished, fullDossier, handOutKit, sha256, withEngine } from '../support/handover-fixture';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../support/vault-fixture';
 
 /**
@@ -73,10 +72,9 @@ async function practice(options: HandoverEngineOptions = {}, clients = 2): Promi
 }
 
 async function issue(api: TestApi, engine: HandoverEngine): Promise<string[]> {
-  const job = withEngine(api, (e, ctx) => e.startIssueKit(ctx, { threshold: 2 }));
-  const kit = (await finished(engine, job.jobId)).result as KitJobResult;
+  const kit = await handOutKit(api, 2);
   if (kit.refreshJobId) await finished(engine, kit.refreshJobId);
-  return kit.shares.map((s) => s.text);
+  return kit.shares;
 }
 
 async function clientsIn(bundle: string, shares: string[], api: TestApi): Promise<number> {

@@ -5,6 +5,7 @@ import { attachHandover, type HandoverEngine } from '../../electron/services/han
 import { grantPath } from '../../electron/services/handover/file-grants';
 import { openTestApi, type TestApi } from '../support/api-fixture';
 import { fullDossier } from '../support/handover-fixture';
+import { shareOnSheet } from '../support/pdf-text';
 import { removeTempDirs, tempDir } from '../support/vault-fixture';
 
 /**
@@ -227,11 +228,44 @@ describe('the handover API', () => {
     const issue = await coach.kluis.continuity.issueKit({ threshold: 2 });
     const issued = await poll(coach.kluis, issue.jobId);
     const kit = issued.result as KitJobResult;
-    expect(issued.download).toMatchObject({
-      mediaType: 'application/pdf',
-      fileName: `noodpakket-${kit.kit.kitId}.pdf`,
+    // Issuing makes no file: each keeper's sheet is its own job and its own PDF.
+    expect(issued.download).toBeNull();
+    expect((await coach.kluis.continuity.get({})).handout).toMatchObject({
+      kitId: kit.kit.kitId,
+      keepers: [1, 2, 3].map((number) => ({ number, sheetMade: false })),
     });
-    expect((await download(coach.kluis, issue.jobId)).subarray(0, 5).toString()).toBe('%PDF-');
+    const sheets: string[] = [];
+    for (const keeper of [1, 2, 3]) {
+      const sheet = await coach.kluis.continuity.keeperSheet({ kitId: kit.kit.kitId, keeper });
+      const made = await poll(coach.kluis, sheet.jobId);
+      expect(made).toMatchObject({
+        kind: 'sheet',
+        state: 'done',
+        download: { mediaType: 'application/pdf' },
+        result: { number: keeper, keeper: ['Anouk', 'Bas', 'Carla'][keeper - 1] },
+      });
+      const pdf = await download(coach.kluis, sheet.jobId);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      sheets.push(shareOnSheet(pdf));
+    }
+    expect(new Set(sheets).size).toBe(3);
+    expect(
+      (await rejection(coach.kluis.continuity.keeperSheet({ kitId: kit.kit.kitId, keeper: 4 })))
+        .code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await rejection(coach.kluis.continuity.keeperSheet({ kitId: 'ABCDEFGH', keeper: 1 }))).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await rejection(coach.kluis.continuity.keeperSheet({ kitId: 'not a kit', keeper: 1 }))).code,
+    ).toBe('VALIDATION');
+    const handedOut = await coach.kluis.continuity.finishHandout({ kitId: kit.kit.kitId });
+    expect(handedOut.handout).toBeNull();
+    expect(handedOut.kit?.kitId).toBe(kit.kit.kitId);
+    expect(
+      (await rejection(coach.kluis.continuity.keeperSheet({ kitId: kit.kit.kitId, keeper: 1 })))
+        .code,
+    ).toBe('NOT_FOUND');
     if (!kit.refreshJobId) throw new Error('no refresh');
     expect(await poll(coach.kluis, kit.refreshJobId)).toMatchObject({
       state: 'done',
@@ -243,7 +277,7 @@ describe('the handover API', () => {
       dataCurrent: true,
     });
 
-    const [first, second] = kit.shares.map((s) => s.text.toLowerCase().replace(/-/g, ' '));
+    const [first, second] = sheets.map((s) => s.toLowerCase().replace(/-/g, ' '));
     expect(await coach.kluis.continuity.checkShare({ text: first ?? '' })).toEqual({
       ok: true,
       kitId: kit.kit.kitId,
@@ -276,7 +310,7 @@ describe('the handover API', () => {
       detail: { have: 1, need: 2 },
     });
     const recover = await successor.kluis.continuity.recover({
-      shares: [second ?? '', kit.shares[2]?.text ?? ''],
+      shares: [second ?? '', sheets[2] ?? ''],
       source: { fileToken: grantPath(`${folder}/dossierkluis-continuiteit.age`, 'open-bundle') },
     });
     const recovered = await poll(successor.kluis, recover.jobId);

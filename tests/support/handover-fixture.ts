@@ -8,12 +8,14 @@ import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 import type { KluisClient } from '../../electron/client';
 import type { ServiceContext } from '../../electron/services/context';
-import type { HandoverJob } from '../../electron/services/handover/api-types';
+import type { KitInfo } from '../../electron/services/continuity/plan';
+import type { HandoverJob, KitJobResult } from '../../electron/services/handover/api-types';
 import { HandoverEngine } from '../../electron/services/handover/engine';
 import { newX25519KeyPair } from '../../electron/services/handover/keys';
 import { inTransaction } from '../../electron/services/transaction';
 import type { VaultSession } from '../../electron/services/vault-session';
 import { aClient } from './api-fixture';
+import { shareOnSheet } from './pdf-text';
 
 /** Test helpers for handover and continuity: dossiers, the age CLI, zips, crafted bundles. */
 
@@ -372,4 +374,44 @@ export function vaultFingerprint(dir: string): Record<string, string> {
     if (statSync(path).isFile()) out[name] = sha256(readFileSync(path));
   }
   return out;
+}
+
+export interface HandedOutKit {
+  kit: KitInfo;
+  refreshJobId: string | null;
+  /** Each keeper's sheet, as its own PDF. */
+  sheets: Buffer[];
+  /** The code on each sheet, read back from the PDF as a keeper would type it. */
+  shares: string[];
+}
+
+/**
+ * Issues a kit and makes every keeper's sheet one by one, as the coach does; the shares
+ * come off the sheets themselves. With `finish` (the default) the hand-out then ends.
+ */
+export async function handOutKit(
+  api: { session: VaultSession },
+  threshold: number,
+  options: { finish?: boolean } = {},
+): Promise<HandedOutKit> {
+  const engine = withEngine(api, (e) => e);
+  const issued = withEngine(api, (e, ctx) => e.startIssueKit(ctx, { threshold }));
+  const result = (await finished(engine, issued.jobId)).result as KitJobResult;
+  const sheets: Buffer[] = [];
+  for (const keeper of result.kit.keepers) {
+    const job = withEngine(api, (e, ctx) =>
+      e.startKeeperSheet(ctx, { kitId: result.kit.kitId, keeper: keeper.number }),
+    );
+    await finished(engine, job.jobId);
+    sheets.push(downloadAll(engine, job.jobId));
+  }
+  if (options.finish ?? true) {
+    withEngine(api, (e, ctx) => e.finishHandout(ctx, { kitId: result.kit.kitId }));
+  }
+  return {
+    kit: result.kit,
+    refreshJobId: result.refreshJobId,
+    sheets,
+    shares: sheets.map(shareOnSheet),
+  };
 }

@@ -2,7 +2,6 @@ import { identityToRecipient } from 'age-encryption';
 import { combine, split } from 'shamir-secret-sharing';
 import { HandoverError } from '../handover/errors';
 import { identityFromSecret, identitySecret, newX25519KeyPair } from '../handover/keys';
-import { renderKitPdf } from './kit-pdf';
 import type { ContinuityPlan, KitInfo } from './plan';
 import { encodeShare, kitIdOf, MAX_SHARES, parseShare, type ShareFields } from './shares';
 
@@ -10,30 +9,37 @@ import { encodeShare, kitIdOf, MAX_SHARES, parseShare, type ShareFields } from '
  * The emergency kit (DESIGN.md, 'Continuity'): a fresh age X25519 identity whose 32-byte
  * secret is split with Shamir's scheme (shamir-secret-sharing, audited) into one share
  * per keeper, k needed. Only the public half and the kit's metadata are kept; the
- * secret is wiped as soon as it is split, the shares exist only on the printed pages
- * (and in this job's memory until the coach has them). Issuing again makes a new key:
- * shares of an earlier kit open nothing written after.
+ * secret is wiped as soon as it is split. The shares are held as bytes (so they can be
+ * wiped) by the engine's hand-out (./handout.ts) while the coach makes each keeper's
+ * sheet, one at a time, and nowhere else. Issuing again makes a new key: shares of an
+ * earlier kit open nothing written after.
  */
 
-export interface IssuedShare {
-  number: number;
-  keeper: string;
-  /** 14 groups of 6 characters, dash-separated. */
-  text: string;
-  groups: string[];
+/** One keeper's share, as raw bytes until the moment its sheet is printed. */
+export interface HeldShare {
+  readonly number: number;
+  readonly keeper: string;
+  readonly fields: ShareFields;
 }
 
 export interface IssuedKit {
   kit: KitInfo;
-  shares: IssuedShare[];
-  /** One page per keeper, to print. */
-  pdf: Buffer;
+  shares: HeldShare[];
+}
+
+/** The printed form of one held share: 14 groups of 6 characters. */
+export function printedShare(held: HeldShare): { text: string; groups: string[] } {
+  return encodeShare(held.fields);
+}
+
+/** Overwrites the share bytes; the held shares are useless afterwards. */
+export function wipeShares(shares: readonly HeldShare[]): void {
+  for (const held of shares) held.fields.share.fill(0);
 }
 
 export async function issueKit(options: {
   plan: ContinuityPlan;
   threshold: number;
-  practice: { practice: string; coach: string };
   issuedAt: Date;
 }): Promise<IssuedKit> {
   const { plan, threshold } = options;
@@ -57,17 +63,11 @@ export async function issueKit(options: {
   } finally {
     secret.fill(0);
   }
-  const shares: IssuedShare[] = raw.map((share, index) => {
-    const { text, groups } = encodeShare({
-      kitId,
-      threshold,
-      count,
-      number: index + 1,
-      share,
-    });
-    share.fill(0);
-    return { number: index + 1, keeper: plan.keepers[index]?.name ?? '', text, groups };
-  });
+  const shares: HeldShare[] = raw.map((share, index) => ({
+    number: index + 1,
+    keeper: plan.keepers[index]?.name ?? '',
+    fields: { kitId, threshold, count, number: index + 1, share },
+  }));
   const kit: KitInfo = {
     kitId,
     recipient: pair.recipient,
@@ -76,8 +76,7 @@ export async function issueKit(options: {
     keepers: shares.map((s) => ({ number: s.number, name: s.keeper })),
     issuedAt: options.issuedAt.toISOString(),
   };
-  const pdf = await renderKitPdf({ kit, shares, plan, practice: options.practice });
-  return { kit, shares, pdf };
+  return { kit, shares };
 }
 
 export interface RebuiltKey {

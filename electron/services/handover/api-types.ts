@@ -1,4 +1,4 @@
-import type { IssuedShare } from '../continuity/kit';
+import type { HandoutStatus, InterruptedHandout } from '../continuity/handout';
 import type { ContinuityPlan, KitInfo } from '../continuity/plan';
 import type { ShareCheck } from '../continuity/shares';
 import type { FailureDetail, HandoverFailureCode } from './errors';
@@ -12,6 +12,7 @@ export type HandoverJobKind =
   | 'inspect'
   | 'import'
   | 'kit'
+  | 'sheet'
   | 'refresh'
   | 'drill'
   | 'recover';
@@ -48,13 +49,18 @@ export interface InspectJobResult extends InspectReport {
 export type ImportJobResult = ImportReport;
 
 export interface KitJobResult {
+  /** The kit's public data. Its shares are not here: make each keeper's sheet with continuity.keeperSheet. */
   kit: KitInfo;
-  /** The shares as printed: show them once if the coach wants, never store them. */
-  shares: IssuedShare[];
-  /** Download the printable PDF (one page per keeper) with handover.download. */
-  pdfFileName: string;
   /** The continuity bundle re-encrypted to the new key, when a folder is set. */
   refreshJobId: string | null;
+}
+
+/** One keeper's sheet: download its PDF (that keeper's code only) with handover.download. */
+export interface KeeperSheetJobResult {
+  kitId: string;
+  number: number;
+  keeper: string;
+  fileName: string;
 }
 
 export interface RefreshJobResult {
@@ -94,6 +100,7 @@ export type HandoverJob = JobBase &
     | { kind: 'inspect' | 'recover'; result: InspectJobResult | null }
     | { kind: 'import'; result: ImportJobResult | null }
     | { kind: 'kit'; result: KitJobResult | null }
+    | { kind: 'sheet'; result: KeeperSheetJobResult | null }
     | { kind: 'refresh'; result: RefreshJobResult | null }
     | { kind: 'drill'; result: DrillJobResult | null }
   );
@@ -120,9 +127,15 @@ export interface HandoverKey {
   fileText: string;
 }
 
+export type { HandoutStatus, InterruptedHandout } from '../continuity/handout';
+
 export interface ContinuityStatus {
   plan: ContinuityPlan;
   kit: Omit<KitInfo, never> | null;
+  /** A kit whose sheets are being made now (its shares are in memory until handed out or locked). */
+  handout: HandoutStatus | null;
+  /** The kit in force was being handed out when the vault locked: these keepers got no sheet. */
+  handoutInterrupted: InterruptedHandout | null;
   bundle: {
     folderSet: boolean;
     /** The folder the coach chose (shown back to them). */

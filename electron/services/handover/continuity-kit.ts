@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from '../context';
-import { issueKit as makeKit, parseShares, rebuildKey } from '../continuity/kit';
+import type { KitHandout } from '../continuity/handout';
+import { issueKit as makeKit, parseShares, rebuildKey, wipeShares } from '../continuity/kit';
+import { renderKeeperSheet } from '../continuity/kit-pdf';
 import {
   bundleState,
   CONTINUITY_FILE,
@@ -11,7 +13,7 @@ import {
   recordDrill,
   recordKit,
 } from '../continuity/plan';
-import type { DrillJobResult, KitJobResult } from './api-types';
+import type { DrillJobResult, KeeperSheetJobResult, KitJobResult } from './api-types';
 import { practiceInfo } from './dossier-read';
 import { type EngineContext, recorder } from './engine-context';
 import { HandoverError } from './errors';
@@ -20,11 +22,17 @@ import type { Inspections } from './inspections';
 import { failureOf } from './jobs';
 import type { BundleSourceInput, Uploads } from './transfers';
 
-/** The emergency kit's jobs: issuing it, rehearsing with its shares, recovering with them. */
+/**
+ * The emergency kit's jobs: issuing it, making one keeper's sheet at a time, rehearsing
+ * with the shares, recovering with them. No job result, file or log line ever carries
+ * more than one share: issuing keeps the shares in the engine's hand-out only, and each
+ * sheet is its own job whose file holds one keeper's code.
+ */
 
 export function startIssueKit(
   engine: EngineContext,
   ctx: ServiceContext,
+  handout: KitHandout,
   input: { threshold: number },
   refreshBundle: () => string,
 ): { jobId: string } {
@@ -47,31 +55,75 @@ export function startIssueKit(
     'kit',
     async (job): Promise<KitJobResult> => {
       job.progress({ phase: 'splitting' });
-      const issued = await makeKit({ plan, threshold: input.threshold, practice, issuedAt });
-      job.signal.throwIfAborted();
-      if (generation !== engine.jobs.generation) throw new HandoverError('CANCELLED', 'Locked.');
-      const db = host.db();
-      db.transaction(() => recordKit(recorder(db, engine.now()), issued.kit))();
-      const fileName = `noodpakket-${issued.kit.kitId}.pdf`;
-      job.setOutput({
-        kind: 'memory',
-        content: issued.pdf,
-        fileName,
-        mediaType: 'application/pdf',
+      const issued = await makeKit({ plan, threshold: input.threshold, issuedAt });
+      try {
+        job.signal.throwIfAborted();
+        if (generation !== engine.jobs.generation) {
+          throw new HandoverError('CANCELLED', 'Locked.');
+        }
+        const db = host.db();
+        db.transaction(() => recordKit(recorder(db, engine.now()), issued.kit))();
+      } catch (error) {
+        wipeShares(issued.shares);
+        throw error;
+      }
+      engine.jobs.discardKind('sheet');
+      handout.hold({
+        kit: issued.kit,
+        plan,
+        practice: { practice: practice.practice, coach: practice.coach },
+        shares: issued.shares,
       });
       // The bundle on disk is still readable with the old shares: replace it now.
       let refreshJobId: string | null = null;
-      if (getPlan(db).bundleFolder) {
+      if (getPlan(host.db()).bundleFolder) {
         try {
           refreshJobId = refreshBundle();
         } catch {
           refreshJobId = null;
         }
       }
-      return { kit: issued.kit, shares: issued.shares, pdfFileName: fileName, refreshJobId };
+      return { kit: issued.kit, refreshJobId };
     },
     { phase: 'splitting', clientsTotal: 0 },
   );
+  return { jobId };
+}
+
+/**
+ * One keeper's sheet as a PDF of its own. A new sheet job replaces the previous one, so
+ * the engine never holds two keepers' sheets as files at once.
+ */
+export function startKeeperSheet(
+  engine: EngineContext,
+  handout: KitHandout,
+  input: { kitId: string; keeper: number },
+): { jobId: string } {
+  // Refused now, with a clear code, when the kit is no longer being handed out.
+  handout.share(input.kitId, input.keeper);
+  engine.jobs.discardKind('sheet');
+  const host = engine.host;
+  const jobId = engine.jobs.start('sheet', async (job): Promise<KeeperSheetJobResult> => {
+    job.progress({ phase: 'writing' });
+    const { kit, plan, practice, share } = handout.share(input.kitId, input.keeper);
+    const pdf = await renderKeeperSheet({ kit, share, plan, practice });
+    // A lock, a new kit or 'all handed out' while rendering wiped the share: drop the sheet.
+    if (job.signal.aborted || !handout.holds(kit.kitId)) {
+      pdf.fill(0);
+      throw new HandoverError('CANCELLED', 'The hand-out ended.');
+    }
+    const fileName = `noodpakket-blad-${share.number}-van-${kit.count}-${kit.kitId}.pdf`;
+    job.setOutput({ kind: 'memory', content: pdf, fileName, mediaType: 'application/pdf' });
+    handout.sheetMade(kit.kitId, share.number);
+    const db = host.db();
+    db.transaction(() =>
+      recorder(db, engine.now()).audit('continuity.kit-sheet-made', null, {
+        kitId: kit.kitId,
+        keeper: share.number,
+      }),
+    )();
+    return { kitId: kit.kitId, number: share.number, keeper: share.keeper, fileName };
+  });
   return { jobId };
 }
 

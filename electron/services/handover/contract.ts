@@ -40,6 +40,8 @@ export const bundleSource = z.union([
 ]);
 
 const shares = z.array(z.string().max(400)).min(1).max(10);
+/** A kit's id: 8 Crockford base32 symbols (continuity/shares.ts, kitIdOf). */
+const kitId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/);
 
 export const successorFields = z.object({
   id: recordId.optional(),
@@ -164,6 +166,10 @@ export const continuityInputs = {
   /** Live feedback while a keeper types a share. */
   checkShare: z.object({ text: z.string().max(400) }).strict(),
   issueKit: z.object({ threshold: z.number().int().min(2).max(10) }).strict(),
+  /** One keeper's sheet of the kit being handed out (a job; its PDF holds that keeper's code only). */
+  keeperSheet: z.object({ kitId, keeper: z.number().int().min(1).max(10) }).strict(),
+  /** Every sheet is handed out: the shares held in memory are wiped. */
+  finishHandout: z.object({ kitId }).strict(),
   refresh: none,
   drill: z.object({ shares }).strict(),
   recover: z.object({ shares, source: bundleSource }).strict(),

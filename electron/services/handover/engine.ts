@@ -3,6 +3,7 @@ import { VaultError } from '../../../db/errors';
 import { prepared } from '../../../db/statements';
 import type { Logger } from '../../logger';
 import type { ServiceContext } from '../context';
+import { KitHandout } from '../continuity/handout';
 import {
   type ContinuityPlanFields,
   closureLetterTemplate,
@@ -23,7 +24,7 @@ import type {
 } from './api-types';
 import type { LockBudget } from './continuity-bundle';
 import { assertBundleFolder, ContinuityBundle, DEFAULT_LOCK_SNAPSHOT } from './continuity-bundle';
-import { startDrill, startIssueKit, startRecover } from './continuity-kit';
+import { startDrill, startIssueKit, startKeeperSheet, startRecover } from './continuity-kit';
 import { continuityStatus } from './continuity-status';
 import { practiceInfo } from './dossier-read';
 import { type EngineContext, type EngineHost, recorder } from './engine-context';
@@ -83,6 +84,7 @@ export class HandoverEngine {
   readonly #uploads: Uploads;
   readonly #inspections: Inspections;
   readonly #continuity: ContinuityBundle;
+  readonly #handout = new KitHandout();
   #cleanedFor: SqliteDatabase | undefined;
   /** True when the vault session tells this engine about every lock. */
   readonly attached: boolean;
@@ -247,6 +249,8 @@ export class HandoverEngine {
     return continuityStatus(ctx.db, {
       refreshOnLock: this.attached,
       refreshing: this.#continuity.refreshing,
+      handout: this.#handout.status(),
+      interrupted: this.#handout.interrupted(),
     });
   }
 
@@ -273,7 +277,32 @@ export class HandoverEngine {
   }
 
   startIssueKit(ctx: ServiceContext, input: { threshold: number }): { jobId: string } {
-    return startIssueKit(this.#context, ctx, input, () => this.#continuity.startRefresh('kit'));
+    return startIssueKit(this.#context, ctx, this.#handout, input, () =>
+      this.#continuity.startRefresh('kit'),
+    );
+  }
+
+  /** One keeper's sheet (a PDF with that keeper's code only), while the kit is handed out. */
+  startKeeperSheet(
+    _ctx: ServiceContext,
+    input: { kitId: string; keeper: number },
+  ): {
+    jobId: string;
+  } {
+    return startKeeperSheet(this.#context, this.#handout, input);
+  }
+
+  /** Every sheet is handed out: the shares are wiped and only the kit's public data stays. */
+  finishHandout(ctx: ServiceContext, input: { kitId: string }): ContinuityStatus {
+    const sheets = this.#handout.finish(input.kitId);
+    this.#jobs.discardKind('sheet');
+    ctx.audit('continuity.kit-handed-out', null, { kitId: input.kitId, sheets });
+    return this.continuity(ctx);
+  }
+
+  /** Share bytes still held in memory (tests: none once handed out or locked). */
+  get heldShareBytes(): number {
+    return this.#handout.heldShareBytes;
   }
 
   startRefresh(_ctx: ServiceContext): { jobId: string } {
@@ -305,6 +334,7 @@ export class HandoverEngine {
    */
   onLock(reason: string): void {
     const { host, logger } = this.#context;
+    this.#handout.wipeAtLock();
     this.#jobs.lock();
     let db: SqliteDatabase | undefined;
     try {

@@ -50,6 +50,8 @@ export const handoverHandlers: Pick<Handlers, HandoverMethod> = {
     run(ctx, (e) => e.setBundleFolder(ctx, input.folderToken)),
   'continuity.checkShare': (ctx, input) => run(ctx, (e) => e.checkShare(input.text)),
   'continuity.issueKit': (ctx, input) => run(ctx, (e) => e.startIssueKit(ctx, input)),
+  'continuity.keeperSheet': (ctx, input) => run(ctx, (e) => e.startKeeperSheet(ctx, input)),
+  'continuity.finishHandout': (ctx, input) => run(ctx, (e) => e.finishHandout(ctx, input)),
   'continuity.refresh': (ctx) => run(ctx, (e) => e.startRefresh(ctx)),
   'continuity.drill': (ctx, input) => run(ctx, (e) => e.startDrill(ctx, input)),
   'continuity.recover': (ctx, input) => run(ctx, (e) => e.startRecover(ctx, input)),

@@ -219,6 +219,11 @@ export class JobRegistry {
     return { discarded: true };
   }
 
+  /** Forgets every job of a kind, running or not, with its file. */
+  discardKind(kind: HandoverJobKind): void {
+    for (const job of [...this.#jobs.values()]) if (job.kind === kind) this.discard(job.id);
+  }
+
   output(jobId: string): Output {
     const job = this.#job(jobId);
     const output = job.output;

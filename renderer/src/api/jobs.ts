@@ -51,6 +51,23 @@ export function jobErrorMessage(t: TFunction, job: HandoverJob): string {
   });
 }
 
+/**
+ * Waits for a short job the screen started on a button press (a keeper's sheet), asking
+ * for progress while it runs. A job that does not finish throws its failure, shaped as
+ * any other, for errorMessage.
+ */
+export async function waitForJob(jobId: string): Promise<HandoverJob> {
+  for (;;) {
+    const job = await kluis().handover.progress({ jobId });
+    if (job.state === 'done') return job;
+    if (job.state !== 'running') {
+      const error = job.error ?? { code: 'INTERNAL', detail: {} };
+      throw { code: error.code, messageKey: `errors.${error.code}`, detail: error.detail };
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   const step = 0x8000;

@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ContinuityStatus } from '../../../../electron/api';
 import { errorMessage } from '../../api/errors';
-import { downloadJobFile, useDiscardJob } from '../../api/jobs';
+import { useDiscardJob } from '../../api/jobs';
 import { kluis } from '../../api/kluis';
 import { keys, useContinuity, useInvalidate, usePractice } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useFormat } from '../../i18n/format';
+import { KeeperSheets } from './KeeperSheets';
 import { PlanForm } from './PlanForm';
 import { SharesInput } from './SharesInput';
 import '../practice.css';
@@ -28,16 +29,17 @@ function KitSection({ status }: { status: ContinuityStatus }) {
   const keepers = status.plan.keepers.length;
   const [threshold, setThreshold] = useState('2');
   const [jobId, setJobId] = useState<string | null>(null);
+  const [issuing, setIssuing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [downloaded, setDownloaded] = useState<string | null>(null);
   const kit = status.kit;
 
   async function issue() {
     setFailure(null);
-    setDownloaded(null);
+    if (jobId) void discard(jobId);
     try {
       const started = await kluis().continuity.issueKit({ threshold: Number(threshold) });
+      setIssuing(true);
       setJobId(started.jobId);
     } catch (error) {
       setFailure(errorMessage(t, error));
@@ -85,7 +87,7 @@ function KitSection({ status }: { status: ContinuityStatus }) {
           />
           <Button
             className="button button--primary"
-            isDisabled={jobId !== null}
+            isDisabled={issuing || status.handout !== null}
             onPress={() => (kit ? setConfirming(true) : void issue())}
           >
             {kit ? t('continuity.kit.reissue') : t('continuity.kit.issue')}
@@ -97,70 +99,32 @@ function KitSection({ status }: { status: ContinuityStatus }) {
           jobId={jobId}
           label={t('continuity.kit.issuing')}
           onFinished={() => {
+            setIssuing(false);
             void invalidate(keys.continuity, keys.practice);
           }}
         >
           {(job) =>
-            job.kind === 'kit' && job.result ? (
-              <div className="kit-issued stack">
-                <FormAlert tone="warning">{t('continuity.kit.issuedText')}</FormAlert>
-                <div className="button-row">
-                  <Button
-                    className="button button--primary"
-                    onPress={() => {
-                      void downloadJobFile(job.jobId).then(setDownloaded, (error: unknown) =>
-                        setFailure(errorMessage(t, error)),
-                      );
-                    }}
-                  >
-                    {t('continuity.kit.downloadPdf')}
-                  </Button>
-                  <span role="status" className="form-status">
-                    {downloaded ? t('continuity.kit.downloaded', { name: downloaded }) : ''}
-                  </span>
-                </div>
-                <details className="kit-shares">
-                  <summary>{t('continuity.kit.showShares')}</summary>
-                  <ul>
-                    {job.result.shares.map((share) => (
-                      <li key={share.number}>
-                        <p className="record-row__title">
-                          {t('continuity.kit.shareOf', {
-                            number: share.number,
-                            keeper: share.keeper,
-                          })}
-                        </p>
-                        <p className="mono kit-shares__text">{share.groups.join(' ')}</p>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-                {job.result.refreshJobId ? (
-                  <JobState
-                    jobId={job.result.refreshJobId}
-                    label={t('continuity.bundle.refreshing')}
-                    onFinished={() => {
-                      void invalidate(keys.continuity);
-                    }}
-                  >
-                    {() => <FormAlert tone="info">{t('continuity.kit.bundleRefreshed')}</FormAlert>}
-                  </JobState>
-                ) : null}
-                <div>
-                  <Button
-                    className="button"
-                    onPress={() => {
-                      void discard(job.jobId);
-                      setJobId(null);
-                    }}
-                  >
-                    {t('continuity.kit.done')}
-                  </Button>
-                </div>
-              </div>
+            job.kind === 'kit' && job.result?.refreshJobId ? (
+              <JobState
+                jobId={job.result.refreshJobId}
+                label={t('continuity.bundle.refreshing')}
+                onFinished={() => {
+                  void invalidate(keys.continuity);
+                }}
+              >
+                {() => <FormAlert tone="info">{t('continuity.kit.bundleRefreshed')}</FormAlert>}
+              </JobState>
             ) : null
           }
         </JobState>
+      ) : null}
+      {status.handout ? <KeeperSheets key={status.handout.kitId} handout={status.handout} /> : null}
+      {status.handoutInterrupted && !status.handout ? (
+        <FormAlert tone="warning">
+          {t('continuity.kit.handout.interrupted', {
+            keepers: status.handoutInterrupted.missing.map((keeper) => keeper.name).join(', '),
+          })}
+        </FormAlert>
       ) : null}
       <ConfirmDialog
         isOpen={confirming}
