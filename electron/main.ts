@@ -242,7 +242,7 @@ export function start(logger: Logger = createLogger()): StartedApp | null {
       path = result.canceled ? undefined : result.filePath;
     } else {
       const options: Electron.OpenDialogOptions =
-        purpose === 'bundle-folder'
+        purpose === 'bundle-folder' || purpose === 'backup-folder'
           ? { properties: ['openDirectory', 'createDirectory'] }
           : { properties: ['openFile'], filters: [{ name: 'age', extensions: ['age'] }] };
       const result = parent
