@@ -11,6 +11,7 @@ import {
   lock,
   makeBackup,
   openTab,
+  PASSPHRASE,
   pseudonymOfOpenDossier,
   unlock,
 } from './app-steps';
@@ -76,9 +77,12 @@ test('a coach makes a backup, restores it from the unlock screen and purges an e
     await expect(dialog).toContainText('apart gezet');
     await expect(confirm).toBeDisabled();
     await dialog.getByText('Ik begrijp dat de kluis wordt vervangen door deze back-up').click();
+    // A locked vault is only rolled back by whoever can open it today.
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel('Wachtwoordzin van je kluis nu').fill(PASSPHRASE);
     await confirm.click();
     await expect(page.getByText(/De back-up is teruggezet/)).toBeVisible();
-    await expect(page.getByText(/staat apart bewaard in/)).toBeVisible();
+    await expect(page.getByText(/staat de kluis zoals hij was apart in/)).toBeVisible();
     await unlock(page);
     const list = page.getByRole('list', { name: 'Cliëntenlijst' });
     await expect(list).toContainText('Noor Visser');
@@ -131,6 +135,7 @@ test('restoring from the backups screen locks the app and opens the unlock scree
     const dialog = page.getByRole('alertdialog');
     await expect(dialog).toContainText('De app vergrendelt daarna.');
     await dialog.getByText('Ik begrijp dat de kluis wordt vervangen door deze back-up').click();
+    await dialog.getByLabel('Wachtwoordzin van je kluis nu').fill(PASSPHRASE);
     await dialog.getByRole('button', { name: 'Terugzetten' }).click();
     await expect(page.getByText(/De back-up is teruggezet/)).toBeVisible();
     await unlock(page);
