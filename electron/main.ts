@@ -18,6 +18,7 @@ import { createLogger, type Logger } from './logger';
 import { backupIfDue } from './services/backups/backup-schedule';
 import { attachHandover } from './services/handover/engine';
 import { grantPath } from './services/handover/file-grants';
+import { notePlaintextWrite } from './services/handover/plaintext-journal';
 import { VaultSession } from './services/vault-session';
 import type { ChoosePurpose } from './shell/bridge';
 import { IdleLock, systemClock } from './shell/idle-lock';
@@ -64,7 +65,13 @@ export function isAllowedDownload(url: string): boolean {
 
 export function hardenSession(
   ses: Session,
-  options: { devTools: boolean; downloadsDir: () => string; language: () => MenuLanguage },
+  options: {
+    devTools: boolean;
+    downloadsDir: () => string;
+    language: () => MenuLanguage;
+    /** Where the journal of plaintext writes lives (services/handover/plaintext-journal.ts). */
+    vaultDir?: string;
+  },
 ): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
@@ -84,6 +91,19 @@ export function hardenSession(
       title: menuMessages(options.language()).saveExport,
       defaultPath: join(options.downloadsDir(), basename(item.getFilename())),
     });
+    // The engine writes `<chosen path>.crdownload` until the download is done. Noted once
+    // the coach chose the path, struck off when done: a crash in between leaves a file
+    // the next start removes (an unencrypted access export is plaintext).
+    const vaultDir = options.vaultDir;
+    if (vaultDir === undefined) return;
+    let ended: (() => void) | undefined;
+    item.on('updated', () => {
+      const savePath = item.getSavePath();
+      if (ended === undefined && savePath) {
+        ended = notePlaintextWrite(vaultDir, `${savePath}.crdownload`);
+      }
+    });
+    item.once('done', () => ended?.());
   });
 }
 
@@ -258,6 +278,7 @@ export function start(logger: Logger = createLogger()): StartedApp | null {
       devTools,
       downloadsDir: () => app.getPath('downloads'),
       language: () => language,
+      vaultDir: vault.dir,
     });
     registerAppProtocol(files.renderer);
     bindKluisIpc({ contents, call: calls.call, logger, choose: chooseFile });

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../contract/records';
 import { ApiError } from '../api-error';
 import { HandoverError } from '../handover/errors';
 import { grantPath, redeemPath } from '../handover/file-grants';
+import { PLAINTEXT_JOURNAL } from '../handover/plaintext-journal';
 import { getSettings } from '../settings';
 import type { VaultSession } from '../vault-session';
 import { RESTORED_MARKER } from './after-unlock';
@@ -290,7 +291,7 @@ export async function verifyBackup(
 }
 
 /** Files beside the vault that outlive a restore: the erasures made since, and the config. */
-const CARRIED_FORWARD = [LEDGER_FILE] as const;
+const CARRIED_FORWARD = [LEDGER_FILE, PLAINTEXT_JOURNAL] as const;
 
 export interface RestoreRequest {
   id: string;
