@@ -118,17 +118,26 @@ test('a coach makes a backup, restores it from the unlock screen and purges an e
   }
 });
 
-test('restoring from the backups screen locks the app and opens the unlock screen', async ({
+test('restoring from the backups screen locks the app, and what was erased since stays erased', async ({
   appPage: page,
   harness,
 }) => {
+  test.setTimeout(90_000);
   const folder = mkdtempSync(join(tmpdir(), 'dossierkluis-backups-'));
   try {
     await createVault(page);
     await addClient(page, { firstName: 'Sara', lastName: 'Bos' });
+    const pseudonym = await pseudonymOfOpenDossier(page);
+    await addClient(page, { firstName: 'Blijft', lastName: 'Bestaan' });
     await chooseBackupFolder(page, folder);
     await makeBackup(page);
     await addClient(page, { firstName: 'Na', lastName: 'Backup' });
+    await goToClients(page);
+    await page
+      .getByRole('list', { name: 'Cliëntenlijst' })
+      .getByRole('link', { name: /Sara Bos/ })
+      .click();
+    await eraseOpenDossier(page, pseudonym);
 
     await goToPractice(page, 'Back-ups');
     await page.getByRole('button', { name: /^Back-up van .* terugzetten$/ }).click();
@@ -141,7 +150,9 @@ test('restoring from the backups screen locks the app and opens the unlock scree
     await unlock(page);
     await goToClients(page);
     const list = page.getByRole('list', { name: 'Cliëntenlijst' });
-    await expect(list).toContainText('Sara Bos');
+    await expect(list).toContainText('Blijft Bestaan');
+    // The backup still held Sara; the restore erased her again at unlock.
+    await expect(list).not.toContainText('Sara Bos');
     await expect(list).not.toContainText('Na Backup');
   } finally {
     rmSync(folder, { recursive: true, force: true });
