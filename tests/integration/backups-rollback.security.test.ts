@@ -1,4 +1,12 @@
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KluisError } from '../../electron/client';
@@ -109,6 +117,31 @@ describe('a locked vault cannot be rolled back', () => {
       secret: { passphrase: OTHER_PASSPHRASE },
     });
     expect(restored.state).toBe('locked');
+  });
+
+  it('with a damaged key file, the secret must open the backup instead', async () => {
+    const setup = await vaultWithBackup();
+    api = setup.api;
+    api.session.lock('user');
+    writeFileSync(join(api.dir, 'vault.keys.json'), '{ not a key file');
+    await expectCode(
+      api.kluis.backups.restore({ id: setup.backupId, secret: { passphrase: OTHER_PASSPHRASE } }),
+      'WRONG_SECRET',
+    );
+    await api.kluis.backups.restore({ id: setup.backupId, secret: { passphrase: PASSPHRASE } });
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect(await api.kluis.clients.list({})).toHaveLength(2);
+  });
+
+  it('leaves set-aside folders alone at an unlock that follows no restore', async () => {
+    const setup = await vaultWithBackup();
+    api = setup.api;
+    api.session.lock('user');
+    const aside = `${api.dir}.before-restore-2026-01-01T00-00-00-000Z`;
+    mkdirSync(aside);
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect(existsSync(aside)).toBe(true);
+    rmSync(aside, { recursive: true });
   });
 
   it('refuses a restore while unlocked without the passphrase too', async () => {
