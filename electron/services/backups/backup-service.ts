@@ -266,7 +266,13 @@ export async function runBackup(session: VaultSession, now: Date): Promise<Backu
   }
   const remaining = all.filter((b) => keep.has(b.id));
   rememberBackupFolder(db, folder);
-  writePendingPurges(db, settleFolder(readPendingPurges(db), folder, remaining, folder));
+  let pending = settleFolder(readPendingPurges(db), folder, remaining, folder);
+  // An earlier folder that is connected now and no longer holds an entry is settled too.
+  for (const other of new Set(pending.flatMap((p) => foldersOf(p, folder)))) {
+    if (other === folder || !existsSync(other)) continue;
+    pending = settleFolder(pending, other, listBackupFiles(other, made.meta.vaultId), folder);
+  }
+  writePendingPurges(db, pending);
   appendAudit(
     db,
     'backup.created',
