@@ -40,13 +40,26 @@ export const sessionHandlers: SessionHandlers = {
   'vault.assessPassphrase': async (_env, input) => assessPassphrase(input.passphrase),
   'vault.create': async ({ session, now }, input) => {
     const created = await session.create(input.passphrase);
-    afterUnlock(session.dir, session.db, now());
+    try {
+      afterUnlock(session.dir, session.db, now());
+    } catch {
+      // A new vault has nothing to re-apply, and its recovery key must reach the coach;
+      // the ledger's key is made again at the first erasure or unlock.
+    }
     return created;
   },
   'vault.unlock': async ({ session, now }, input) => {
     const wasUnlocked = session.state === 'unlocked';
     await session.unlock(input);
-    if (!wasUnlocked) afterUnlock(session.dir, session.db, now());
+    if (!wasUnlocked) {
+      try {
+        afterUnlock(session.dir, session.db, now());
+      } catch (error) {
+        // Erasures the vault must forget again come before the coach sees it.
+        session.lock('user');
+        throw error;
+      }
+    }
     return { state: session.state };
   },
   'vault.lock': async ({ session }) => {

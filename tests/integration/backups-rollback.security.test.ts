@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -207,6 +208,27 @@ describe('a locked vault cannot be rolled back', () => {
     await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
     expect(readdirSync(api.dir).some((n) => n.startsWith('vault.erasures.unreadable-'))).toBe(true);
   });
+
+  it.skipIf(process.getuid?.() === 0)(
+    'stays locked when the erasures cannot be re-applied (an unwritable vault folder)',
+    async () => {
+      const setup = await vaultWithBackup();
+      api = setup.api;
+      await api.kluis.clients.erase({ id: setup.a, override: { reason: 'client-request' } });
+      api.session.lock('user');
+      // The ledger is gone, so unlock must write it again from what the database knows.
+      rmSync(join(api.dir, LEDGER_FILE));
+      chmodSync(api.dir, 0o500);
+      try {
+        await expectCode(api.kluis.vault.unlock({ passphrase: PASSPHRASE }), 'INTERNAL');
+        expect(api.session.state).toBe('locked');
+      } finally {
+        chmodSync(api.dir, 0o700);
+      }
+      await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+      expect(existsSync(join(api.dir, LEDGER_FILE))).toBe(true);
+    },
+  );
 
   it('a copy of the vault from before the erasure, put back by hand, forgets it at unlock', async () => {
     const setup = await vaultWithBackup();
