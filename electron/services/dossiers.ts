@@ -111,9 +111,10 @@ export function eraseClient(
     pseudonym: client.pseudonym,
     erasedAt: ctx.now().toISOString(),
   };
-  addPendingPurge(db, erasure, readVaultConfig(ctx.vaultDir).backupFolder);
+  const { backupFolder } = readVaultConfig(ctx.vaultDir);
+  addPendingPurge(db, erasure, backupFolder);
   // Outside the database too, so no restored backup brings the dossier back.
-  recordErasure(ctx.vaultDir, db, erasure, ctx.now());
+  recordErasure(ctx.vaultDir, db, erasure, ctx.now(), backupFolder);
   ctx.audit('dossier.erased', client.pseudonym, {
     override: input.override !== null,
     reason: input.override?.reason ?? 'retention-ended',

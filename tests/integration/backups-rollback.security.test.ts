@@ -13,7 +13,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KluisError } from '../../electron/client';
 import { LEDGER_FILE } from '../../electron/services/backups/erasure-ledger';
 import { grantPath } from '../../electron/services/handover/file-grants';
-import { aClient, openTestApi, type TestApi } from '../support/api-fixture';
+import {
+  aClient,
+  openTestApi,
+  openTestApiWithoutVault,
+  type TestApi,
+} from '../support/api-fixture';
 import { OTHER_PASSPHRASE, PASSPHRASE, removeTempDirs, tempDir } from '../support/vault-fixture';
 
 /**
@@ -191,6 +196,22 @@ describe('a locked vault cannot be rolled back', () => {
       await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
       expect((await api.kluis.clients.list({})).map((c) => c.firstName)).toEqual(['Blijft']);
     }
+  });
+
+  it('on a new computer, the ledger copy beside the backups re-applies erasures made since', async () => {
+    const setup = await vaultWithBackup();
+    const old = setup.api;
+    await old.kluis.clients.erase({ id: setup.a, override: { reason: 'client-request' } });
+    old.session.lock('quit');
+    // The old computer is gone; only the backup folder is left.
+    rmSync(old.dir, { recursive: true });
+    api = await openTestApiWithoutVault(old.dir);
+    const found = await api.kluis.backups.find({ path: setup.folder });
+    await api.kluis.backups.restore({ id: setup.backupId, folder: { path: setup.folder } });
+    expect(found.backups).toHaveLength(1);
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect((await api.kluis.clients.list({})).map((c) => c.firstName)).toEqual(['Blijft']);
+    expect((await api.kluis.backups.status({})).folder).toBe(setup.folder);
   });
 
   it('keeps an edited ledger aside instead of trusting or silently dropping it', async () => {

@@ -1,5 +1,5 @@
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../../db/atomic-file';
 import { appendAudit } from '../../../db/audit';
 import { readKeyFile } from '../../../db/key-slots';
@@ -15,7 +15,7 @@ import { RESTORED_MARKER } from './after-unlock';
 import { readVaultConfig, writeVaultConfig } from './backup-config';
 import { type BackupFile, listBackupFiles, sha256File } from './backup-files';
 import { createBackup, inspectBackupFile } from './create-backup';
-import { LEDGER_FILE } from './erasure-ledger';
+import { copyLedgerTo, LEDGER_FILE, ledgerCopyName } from './erasure-ledger';
 import { folderPathProblem } from './folder-path';
 import {
   foldersOf,
@@ -266,6 +266,11 @@ export async function runBackup(session: VaultSession, now: Date): Promise<Backu
   }
   const remaining = all.filter((b) => keep.has(b.id));
   rememberBackupFolder(db, folder);
+  try {
+    copyLedgerTo(session.dir, db, folder);
+  } catch {
+    // The backup itself is made; the ledger's copy is tried again at the next one.
+  }
   let pending = settleFolder(readPendingPurges(db), folder, remaining, folder);
   // An earlier folder that is connected now and no longer holds an entry is settled too.
   for (const other of new Set(pending.flatMap((p) => foldersOf(p, folder)))) {
@@ -332,6 +337,12 @@ export async function restoreFromBackup(
       join(session.dir, RESTORED_MARKER),
       `${JSON.stringify({ at: now.toISOString() })}\n`,
     );
+  }
+  // No ledger on this computer (a new one, or the old vault lost it): the copy beside
+  // the backups brings the erasures made since, for the first unlock to re-apply.
+  const copy = join(dirname(backup.dbPath), ledgerCopyName(backup.meta.vaultId));
+  if (!existsSync(join(session.dir, LEDGER_FILE)) && existsSync(copy)) {
+    copyFileSync(copy, join(session.dir, LEDGER_FILE));
   }
   // On a new computer the folder restored from is where the backups go on.
   writeVaultConfig(session.dir, config.backupFolder ? config : { backupFolder: folder ?? null });

@@ -127,13 +127,36 @@ export function ledgerEntries(vaultDir: string, db: SqliteDatabase, now: Date): 
   return [];
 }
 
+/**
+ * The ledger's copy in the backup folder: a restore on another computer (the old one
+ * lost or stolen) finds it there, beside the backups it protects against.
+ */
+export function ledgerCopyName(vaultId: string): string {
+  return `dossierkluis-${vaultId}.erasures`;
+}
+
+/** Copies the sealed ledger beside the backups; false when there is none or no folder. */
+export function copyLedgerTo(vaultDir: string, db: SqliteDatabase, folder: string): boolean {
+  const from = join(vaultDir, LEDGER_FILE);
+  if (!existsSync(from) || !existsSync(folder)) return false;
+  writeFileAtomic(join(folder, ledgerCopyName(vaultIdOf(db))), readFileSync(from));
+  return true;
+}
+
 /** Called inside the erasure's transaction: if the transaction fails, the entry only repeats the coach's choice. */
 export function recordErasure(
   vaultDir: string,
   db: SqliteDatabase,
   entry: ErasureEntry,
   now: Date,
+  backupFolder: string | null = null,
 ): void {
   const entries = ledgerEntries(vaultDir, db, now).filter((e) => e.clientId !== entry.clientId);
   writeLedger(vaultDir, db, [...entries, entry]);
+  if (backupFolder === null) return;
+  try {
+    copyLedgerTo(vaultDir, db, backupFolder);
+  } catch {
+    // A disk pulled or full: the next backup copies the ledger there again.
+  }
 }
