@@ -7,7 +7,7 @@ import { vaultPaths } from '../../../db/vault';
 import { DEFAULT_SETTINGS } from '../../contract/records';
 import { ApiError } from '../api-error';
 import { HandoverError } from '../handover/errors';
-import { grantPath, redeemPath } from '../handover/file-grants';
+import { redeemPath } from '../handover/file-grants';
 import { PLAINTEXT_JOURNAL } from '../handover/plaintext-journal';
 import { getSettings } from '../settings';
 import type { VaultSession } from '../vault-session';
@@ -69,12 +69,14 @@ export interface BackupStatus {
   }[];
 }
 
-/** Backups found in a folder that was not (necessarily) chosen, for restoring. */
+/**
+ * Backups found in a folder that was not (necessarily) chosen, for restoring. `folder`
+ * is the path to show and to pass back to `backups.restore` (a dialog's token is used up
+ * by the search, and a restore may need a second try after a mistyped passphrase).
+ */
 export interface FoundBackups {
   folder: string;
   backups: BackupInfo[];
-  /** A fresh token for the same folder, for `backups.restore` (desktop app only). */
-  folderToken: string | null;
 }
 
 function info(backup: BackupFile): BackupInfo {
@@ -218,11 +220,7 @@ export function setBackupFolder(
 /** The backups in a folder, without choosing it: what a restore screen shows. */
 export function findBackups(session: VaultSession, choice: FolderChoice): FoundBackups {
   const folder = folderOf(choice);
-  return {
-    folder,
-    backups: listBackupFiles(folder, vaultIdOf(session)).map(info),
-    folderToken: 'folderToken' in choice ? grantPath(folder, 'backup-folder') : null,
-  };
+  return { folder, backups: listBackupFiles(folder, vaultIdOf(session)).map(info) };
 }
 
 function requireFolder(session: VaultSession): string {

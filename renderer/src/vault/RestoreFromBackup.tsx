@@ -15,7 +15,7 @@ import { emptySecret, secretOf, VaultSecretField, type VaultSecretValue } from '
 /** Where the listed backups are: the chosen backup folder, or one found for this restore. */
 type Found = {
   backups: BackupInfo[];
-  folder: { path: string } | { folderToken: string } | null;
+  folder: { path: string } | null;
   /** The folder as the coach sees it. */
   shown: string;
 };
@@ -91,11 +91,7 @@ export function RestoreFromBackup({
       setBusy('search');
       const found = await kluis().backups.find({ folderToken: choice.token });
       setFolder(found.folder);
-      setStatus({
-        backups: found.backups,
-        folder: found.folderToken ? { folderToken: found.folderToken } : null,
-        shown: found.folder,
-      });
+      setStatus({ backups: found.backups, folder: { path: found.folder }, shown: found.folder });
     } catch (error) {
       setStatus(null);
       setFailure(errorMessage(t, error));
