@@ -43,7 +43,7 @@ export async function benchBackup(options: BackupBenchOptions = {}): Promise<voi
   const session = new VaultSession(vault.dir, FAST);
   try {
     const unlockMs = await timeAsync(() => session.unlock({ passphrase: vault.passphrase }));
-    setBackupFolder(session, folder, PRACTICE_NOW);
+    setBackupFolder(session, { path: folder }, PRACTICE_NOW);
     const db = session.db;
     const database = vaultPaths(vault.dir).database;
 

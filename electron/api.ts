@@ -42,7 +42,8 @@ import {
   supervisionFields,
 } from './contract/records';
 import type { AnonymisedText, Flag, Replacement } from './services/anonymise';
-import type { BackupInfo, BackupStatus } from './services/backups/backup-service';
+import type { BackupInfo, BackupStatus, FoundBackups } from './services/backups/backup-service';
+import { folderPathProblem } from './services/backups/folder-path';
 import type { CaseSummary } from './services/case-summaries';
 import type { Duty, DutyState } from './services/compliance/types';
 import type {
@@ -74,6 +75,7 @@ export type {
   Duty,
   DutyState,
   Flag,
+  FoundBackups,
   PassphraseStrength,
   Replacement,
 };
@@ -88,6 +90,26 @@ const byId = z.object({ id: recordId }).strict();
 const byClient = z.object({ clientId: recordId }).strict();
 const passphrase = z.string().min(1).max(1024);
 const backupId = z.string().regex(/^dossierkluis-[0-9a-f]{8}-[0-9TZ-]{10,40}$/);
+const recoveryKey = z.string().max(200);
+/** A typed folder (browser mode); the refinement's message names what is needed. */
+const backupFolderPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .superRefine((value, ctx) => {
+    const problem = folderPathProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `folder-${problem}` });
+  });
+/** The desktop app passes a token from the native folder dialog instead of a path. */
+const backupFolder = z.union([
+  z.object({ path: backupFolderPath }).strict(),
+  z.object({ folderToken: z.string().regex(/^[A-Za-z0-9_-]{24}$/) }).strict(),
+]);
+/** What proves the coach may replace the vault that exists now (checked by its key file). */
+const vaultSecret = z.union([
+  z.object({ passphrase }).strict(),
+  z.object({ recoveryKey }).strict(),
+]);
 
 /** A create input: the record's fields plus the client it belongs to. */
 function forClient<T extends z.ZodRawShape>(fields: z.ZodObject<T>) {
@@ -146,12 +168,7 @@ export const api = {
   'vault.status': returns<{ state: VaultState }>()(none),
   'vault.assessPassphrase': returns<PassphraseStrength>()(z.object({ passphrase }).strict()),
   'vault.create': returns<{ recoveryKey: string }>()(z.object({ passphrase }).strict()),
-  'vault.unlock': returns<{ state: VaultState }>()(
-    z.union([
-      z.object({ passphrase }).strict(),
-      z.object({ recoveryKey: z.string().max(200) }).strict(),
-    ]),
-  ),
+  'vault.unlock': returns<{ state: VaultState }>()(vaultSecret),
   'vault.lock': returns<{ state: VaultState }>()(none),
   'vault.changePassphrase': returns<{ changed: true }>()(
     z.object({ current: passphrase, next: passphrase }).strict(),
@@ -315,14 +332,24 @@ export const api = {
   ),
 
   'backups.status': returns<BackupStatus>()(none),
-  'backups.setFolder': returns<BackupStatus>()(
-    z.object({ path: z.string().min(1).max(4096) }).strict(),
-  ),
+  'backups.setFolder': returns<BackupStatus>()(backupFolder),
+  /** Lists the backups in a folder without choosing it (restoring at a locked or new app). */
+  'backups.find': returns<FoundBackups>()(backupFolder),
   'backups.run': returns<BackupInfo>()(none),
   'backups.verify': returns<BackupInfo & { ok: boolean }>()(z.object({ id: backupId }).strict()),
-  /** Locks the vault and puts the backup in its place; the coach then unlocks it. */
+  /**
+   * Locks the vault and puts the backup in its place; the coach then unlocks it. While a
+   * vault exists, `secret` must open it (its current key file). `folder` is where the
+   * backup is when that is not the chosen backup folder (see `backups.find`).
+   */
   'backups.restore': returns<{ state: VaultState; asideDir: string | null }>()(
-    z.object({ id: backupId }).strict(),
+    z
+      .object({
+        id: backupId,
+        folder: backupFolder.optional(),
+        secret: vaultSecret.optional(),
+      })
+      .strict(),
   ),
   'backups.purgeErased': returns<{ purged: number; backups: number }>()(none),
 
@@ -368,19 +395,41 @@ export type MethodOutput<M extends MethodName> = NonNullable<Api[M]['output']>;
 
 export const methodNames = Object.keys(api) as MethodName[];
 
-/** Methods that work without an unlocked vault. */
-export const openMethods: ReadonlySet<MethodName> = new Set([
-  'vault.status',
-  'vault.assessPassphrase',
-  'vault.create',
-  'vault.unlock',
-  'vault.lock',
-  'vault.resetPassphrase',
-  // Restoring is what a coach does when the vault will not open, or on a new computer.
-  'backups.status',
-  'backups.setFolder',
-  'backups.restore',
-]);
+/**
+ * When a method may run: 'unlocked' (the default) only with the vault open; 'open' at
+ * any time; 'setup' with the vault open or before any vault exists (a new computer),
+ * never at a locked vault, where whoever sits at the screen is not known to be the coach.
+ */
+export type Access = 'open' | 'unlocked' | 'setup';
+
+const accessKinds: Partial<Record<MethodName, Access>> = {
+  'vault.status': 'open',
+  'vault.assessPassphrase': 'open',
+  'vault.create': 'open',
+  'vault.unlock': 'open',
+  'vault.lock': 'open',
+  'vault.resetPassphrase': 'open',
+  // Restoring is what a coach does when the vault will not open, or on a new computer;
+  // over an existing vault the restore itself asks for its passphrase or recovery key.
+  'backups.status': 'open',
+  'backups.find': 'open',
+  'backups.restore': 'open',
+  // Pointing the automatic backups elsewhere (a stranger's USB stick, a share) is a
+  // change to the vault's protection: only with it open, or while none exists yet.
+  'backups.setFolder': 'setup',
+};
+
+export function accessOf(method: MethodName): Access {
+  return accessKinds[method] ?? 'unlocked';
+}
+
+/** May `method` run with the vault in `state`? */
+export function isAllowed(method: MethodName, state: VaultState): boolean {
+  const kind = accessOf(method);
+  if (kind === 'open') return true;
+  if (kind === 'setup') return state !== 'locked';
+  return state === 'unlocked';
+}
 
 /** Methods that never write: everything else marks the vault changed since the last backup. */
 export function isReadOnly(method: MethodName): boolean {

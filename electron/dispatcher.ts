@@ -6,9 +6,9 @@ import {
   type ApiIssue,
   type ApiResult,
   api,
+  isAllowed,
   isReadOnly,
   type MethodName,
-  openMethods,
 } from './api';
 import type { Logger } from './logger';
 import { ApiError } from './services/api-error';
@@ -74,7 +74,7 @@ export function createDispatcher(session: VaultSession, options: DispatcherOptio
     const name = method as MethodName;
     const parsed = api[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) return failure('VALIDATION', { issues: issuesOf(parsed.error) });
-    if (!openMethods.has(name) && session.state !== 'unlocked') return failure('LOCKED');
+    if (!isAllowed(name, session.state)) return failure('LOCKED');
     try {
       if (isSessionMethod(name)) {
         const handler = sessionHandlers[name] as (

@@ -18,6 +18,7 @@ import { createLogger, type Logger } from './logger';
 import { backupIfDue } from './services/backups/backup-schedule';
 import { attachHandover } from './services/handover/engine';
 import { grantPath } from './services/handover/file-grants';
+import { notePlaintextWrite } from './services/handover/plaintext-journal';
 import { VaultSession } from './services/vault-session';
 import type { ChoosePurpose } from './shell/bridge';
 import { IdleLock, systemClock } from './shell/idle-lock';
@@ -76,7 +77,13 @@ export function isAllowedDownload(url: string): boolean {
 
 export function hardenSession(
   ses: Session,
-  options: { devTools: boolean; downloadsDir: () => string; language: () => MenuLanguage },
+  options: {
+    devTools: boolean;
+    downloadsDir: () => string;
+    language: () => MenuLanguage;
+    /** Where the journal of plaintext writes lives (services/handover/plaintext-journal.ts). */
+    vaultDir?: string;
+  },
 ): void {
   // Everything refused but the clipboard write of the app's own "copy" buttons.
   ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
@@ -101,6 +108,19 @@ export function hardenSession(
       title: menuMessages(options.language()).saveExport,
       defaultPath: join(options.downloadsDir(), basename(item.getFilename())),
     });
+    // The engine writes `<chosen path>.crdownload` until the download is done. Noted once
+    // the coach chose the path, struck off when done: a crash in between leaves a file
+    // the next start removes (an unencrypted access export is plaintext).
+    const vaultDir = options.vaultDir;
+    if (vaultDir === undefined) return;
+    let ended: (() => void) | undefined;
+    item.on('updated', () => {
+      const savePath = item.getSavePath();
+      if (ended === undefined && savePath) {
+        ended = notePlaintextWrite(vaultDir, `${savePath}.crdownload`);
+      }
+    });
+    item.once('done', () => ended?.());
   });
 }
 
@@ -355,7 +375,7 @@ export function start(
       path = result.canceled ? undefined : result.filePath;
     } else {
       const options: Electron.OpenDialogOptions =
-        purpose === 'bundle-folder'
+        purpose === 'bundle-folder' || purpose === 'backup-folder'
           ? { properties: ['openDirectory', 'createDirectory'] }
           : { properties: ['openFile'], filters: [{ name: 'age', extensions: ['age'] }] };
       const result = parent
@@ -371,6 +391,7 @@ export function start(
       devTools,
       downloadsDir: () => app.getPath('downloads'),
       language: () => language,
+      vaultDir: vault.dir,
     });
     registerAppProtocol(files.renderer);
     bindKluisIpc({ contents, call: calls.call, logger, choose: chooseFile });

@@ -20,6 +20,8 @@ import type { Client, ClientFields, EraseReason } from '../contract/records';
 import { endingOf } from './agreements';
 import { ApiError, found } from './api-error';
 import { listAttachments } from './attachments';
+import { readVaultConfig } from './backups/backup-config';
+import { recordErasure } from './backups/erasure-ledger';
 import { addPendingPurge } from './backups/pending-purge';
 import { localDay } from './clock';
 import { dossierDuties } from './compliance';
@@ -104,11 +106,15 @@ export function eraseClient(
   }
   prepared(db, 'DELETE FROM clients WHERE id = ?').run(input.id);
   prepared(db, "INSERT INTO sessions_fts (sessions_fts) VALUES ('optimize')").run();
-  addPendingPurge(db, {
+  const erasure = {
     clientId: input.id,
     pseudonym: client.pseudonym,
     erasedAt: ctx.now().toISOString(),
-  });
+  };
+  const { backupFolder } = readVaultConfig(ctx.vaultDir);
+  addPendingPurge(db, erasure, backupFolder);
+  // Outside the database too, so no restored backup brings the dossier back.
+  recordErasure(ctx.vaultDir, db, erasure, ctx.now(), backupFolder);
   ctx.audit('dossier.erased', client.pseudonym, {
     override: input.override !== null,
     reason: input.override?.reason ?? 'retention-ended',

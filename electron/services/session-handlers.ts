@@ -1,7 +1,9 @@
 import { assessPassphrase } from '../../db/passphrase-policy';
 import type { MethodInput, MethodName, MethodOutput } from '../api';
+import { afterUnlock } from './backups/after-unlock';
 import {
   backupStatus,
+  findBackups,
   purgeErasedFromBackups,
   restoreFromBackup,
   runBackup,
@@ -36,9 +38,28 @@ export type SessionHandlers = { [M in SessionMethod]: SessionHandler<M> };
 export const sessionHandlers: SessionHandlers = {
   'vault.status': async ({ session }) => ({ state: session.state }),
   'vault.assessPassphrase': async (_env, input) => assessPassphrase(input.passphrase),
-  'vault.create': async ({ session }, input) => session.create(input.passphrase),
-  'vault.unlock': async ({ session }, input) => {
+  'vault.create': async ({ session, now }, input) => {
+    const created = await session.create(input.passphrase);
+    try {
+      afterUnlock(session.dir, session.db, now());
+    } catch {
+      // A new vault has nothing to re-apply, and its recovery key must reach the coach;
+      // the ledger's key is made again at the first erasure or unlock.
+    }
+    return created;
+  },
+  'vault.unlock': async ({ session, now }, input) => {
+    const wasUnlocked = session.state === 'unlocked';
     await session.unlock(input);
+    if (!wasUnlocked) {
+      try {
+        afterUnlock(session.dir, session.db, now());
+      } catch (error) {
+        // Erasures the vault must forget again come before the coach sees it.
+        session.lock('user');
+        throw error;
+      }
+    }
     return { state: session.state };
   },
   'vault.lock': async ({ session }) => {
@@ -55,12 +76,12 @@ export const sessionHandlers: SessionHandlers = {
   },
 
   'backups.status': async ({ session, now }) => backupStatus(session, now()),
-  'backups.setFolder': async ({ session, now }, input) =>
-    setBackupFolder(session, input.path, now()),
+  'backups.setFolder': async ({ session, now }, input) => setBackupFolder(session, input, now()),
+  'backups.find': async ({ session }, input) => findBackups(session, input),
   'backups.run': async ({ session, now }) => runBackup(session, now()),
   'backups.verify': async ({ session }, input) => verifyBackup(session, input.id),
   'backups.restore': async ({ session, now }, input) => ({
-    ...(await restoreFromBackup(session, input.id, now())),
+    ...(await restoreFromBackup(session, input, now())),
     state: session.state,
   }),
   'backups.purgeErased': async ({ session, now }) => purgeErasedFromBackups(session, now()),

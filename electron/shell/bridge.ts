@@ -26,7 +26,7 @@ export interface KluisEvents {
   onMenu(listener: (action: KluisMenuAction) => void): () => void;
 }
 
-const CHOOSE_PURPOSES = ['save-bundle', 'open-bundle', 'bundle-folder'] as const;
+const CHOOSE_PURPOSES = ['save-bundle', 'open-bundle', 'bundle-folder', 'backup-folder'] as const;
 export type ChoosePurpose = (typeof CHOOSE_PURPOSES)[number];
 
 /** A page's dialog request, checked before a dialog opens (in the shell and the harness). */

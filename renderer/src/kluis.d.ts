@@ -7,7 +7,7 @@ export interface KluisEvents {
 
 /** The desktop app's native dialog; the answer is a token for the chosen path, never the path. */
 export type ChooseFile = (request: {
-  purpose: 'save-bundle' | 'open-bundle' | 'bundle-folder';
+  purpose: 'save-bundle' | 'open-bundle' | 'bundle-folder' | 'backup-folder';
   defaultName?: string;
 }) => Promise<{ token: string; name: string } | null>;
 

@@ -11,6 +11,7 @@ import {
   lock,
   makeBackup,
   openTab,
+  PASSPHRASE,
   pseudonymOfOpenDossier,
   unlock,
 } from './app-steps';
@@ -76,9 +77,12 @@ test('a coach makes a backup, restores it from the unlock screen and purges an e
     await expect(dialog).toContainText('apart gezet');
     await expect(confirm).toBeDisabled();
     await dialog.getByText('Ik begrijp dat de kluis wordt vervangen door deze back-up').click();
+    // A locked vault is only rolled back by whoever can open it today.
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel('Wachtwoordzin van je kluis nu').fill(PASSPHRASE);
     await confirm.click();
     await expect(page.getByText(/De back-up is teruggezet/)).toBeVisible();
-    await expect(page.getByText(/staat apart bewaard in/)).toBeVisible();
+    await expect(page.getByText(/staat de kluis zoals hij was apart in/)).toBeVisible();
     await unlock(page);
     const list = page.getByRole('list', { name: 'Cliëntenlijst' });
     await expect(list).toContainText('Noor Visser');
@@ -114,29 +118,41 @@ test('a coach makes a backup, restores it from the unlock screen and purges an e
   }
 });
 
-test('restoring from the backups screen locks the app and opens the unlock screen', async ({
+test('restoring from the backups screen locks the app, and what was erased since stays erased', async ({
   appPage: page,
   harness,
 }) => {
+  test.setTimeout(90_000);
   const folder = mkdtempSync(join(tmpdir(), 'dossierkluis-backups-'));
   try {
     await createVault(page);
     await addClient(page, { firstName: 'Sara', lastName: 'Bos' });
+    const pseudonym = await pseudonymOfOpenDossier(page);
+    await addClient(page, { firstName: 'Blijft', lastName: 'Bestaan' });
     await chooseBackupFolder(page, folder);
     await makeBackup(page);
     await addClient(page, { firstName: 'Na', lastName: 'Backup' });
+    await goToClients(page);
+    await page
+      .getByRole('list', { name: 'Cliëntenlijst' })
+      .getByRole('link', { name: /Sara Bos/ })
+      .click();
+    await eraseOpenDossier(page, pseudonym);
 
     await goToPractice(page, 'Back-ups');
     await page.getByRole('button', { name: /^Back-up van .* terugzetten$/ }).click();
     const dialog = page.getByRole('alertdialog');
     await expect(dialog).toContainText('De app vergrendelt daarna.');
     await dialog.getByText('Ik begrijp dat de kluis wordt vervangen door deze back-up').click();
+    await dialog.getByLabel('Wachtwoordzin van je kluis nu').fill(PASSPHRASE);
     await dialog.getByRole('button', { name: 'Terugzetten' }).click();
     await expect(page.getByText(/De back-up is teruggezet/)).toBeVisible();
     await unlock(page);
     await goToClients(page);
     const list = page.getByRole('list', { name: 'Cliëntenlijst' });
-    await expect(list).toContainText('Sara Bos');
+    await expect(list).toContainText('Blijft Bestaan');
+    // The backup still held Sara; the restore erased her again at unlock.
+    await expect(list).not.toContainText('Sara Bos');
     await expect(list).not.toContainText('Na Backup');
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -138,7 +138,10 @@ describe('backups', () => {
     const made = await api.kluis.backups.run({});
     await seed(api, 'Later');
     await api.kluis.vault.changePassphrase({ current: PASSPHRASE, next: OTHER_PASSPHRASE });
-    const { asideDir } = await api.kluis.backups.restore({ id: made.id });
+    const { asideDir } = await api.kluis.backups.restore({
+      id: made.id,
+      secret: { passphrase: OTHER_PASSPHRASE },
+    });
     expect(asideDir && existsSync(join(asideDir, 'vault.db'))).toBe(true);
     await expectCode(api.kluis.vault.unlock({ passphrase: PASSPHRASE }), 'WRONG_SECRET');
     await api.kluis.vault.unlock({ passphrase: OTHER_PASSPHRASE });
@@ -156,7 +159,10 @@ describe('backups', () => {
     bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 0xff;
     writeFileSync(file, bytes);
     expect(await api.kluis.backups.verify({ id: made.id })).toMatchObject({ ok: false });
-    await expectCode(api.kluis.backups.restore({ id: made.id }), 'BACKUP_DAMAGED');
+    await expectCode(
+      api.kluis.backups.restore({ id: made.id, secret: { passphrase: PASSPHRASE } }),
+      'BACKUP_DAMAGED',
+    );
     await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
     expect(await api.kluis.clients.list({})).toHaveLength(1);
   });

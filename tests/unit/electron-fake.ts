@@ -170,6 +170,14 @@ function freshState() {
     exposed: new Map<string, unknown>(),
     rendererListeners: new Map<string, Handler[]>(),
     invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(),
+    /**
+     * dialog.showOpenDialog([window,] options) as Electron 41 documents it: resolves to
+     * `{ canceled, filePaths }`. Tests set the answer; every call's options are kept.
+     */
+    dialog: {
+      answer: { canceled: true, filePaths: [] } as { canceled: boolean; filePaths: string[] },
+      openCalls: [] as unknown[],
+    },
   };
 }
 
@@ -206,6 +214,13 @@ export function electronModule() {
     session: {
       get defaultSession() {
         return fake.session;
+      },
+    },
+    dialog: {
+      showOpenDialog: async (...args: unknown[]) => {
+        // The window argument is optional; the options object is always the last.
+        fake.dialog.openCalls.push(args[args.length - 1]);
+        return fake.dialog.answer;
       },
     },
     ipcMain: {

@@ -1,10 +1,12 @@
+import { join } from 'node:path';
 import type { WebContents } from 'electron';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { methodNames } from '../../electron/api';
 import { isTrustedSender, type TrustedSenderEvent } from '../../electron/ipc';
 import { start } from '../../electron/main';
+import { redeemPath } from '../../electron/services/handover/file-grants';
 import { isKluisFailure } from '../../electron/shell/bridge';
-import { PASSPHRASE, removeTempDirs } from '../support/vault-fixture';
+import { PASSPHRASE, removeTempDirs, tempDir } from '../support/vault-fixture';
 import { FakeWebContents, fake, type LaunchedShell, launchShell } from './electron-fake';
 
 vi.mock('electron', async () => (await import('./electron-fake')).electronModule());
@@ -138,6 +140,28 @@ describe('the kluis:call channel', () => {
     );
     await expect(choose(trusted(shell.contents), { purpose: '/etc/passwd' })).resolves.toBeNull();
     await expect(choose(trusted(shell.contents), 'bundle-folder')).resolves.toBeNull();
+  });
+
+  it('takes the backup folder from the native folder dialog, as a token only', async () => {
+    const choose = fake.ipcHandlers.get('kluis:choose');
+    if (!choose) throw new Error('kluis:choose is not bound');
+    const folder = join(tempDir(), 'usb-stick');
+    fake.dialog.answer = { canceled: false, filePaths: [folder] };
+    const answer = (await choose(trusted(shell.contents), { purpose: 'backup-folder' })) as {
+      token: string;
+      name: string;
+    };
+    expect(fake.dialog.openCalls.at(-1)).toEqual({
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    expect(answer.name).toBe('usb-stick');
+    expect(JSON.stringify(answer)).not.toContain(folder);
+    // The token names the folder for backups only, once.
+    expect(redeemPath(answer.token, 'backup-folder')).toBe(folder);
+    expect(() => redeemPath(answer.token, 'backup-folder')).toThrow();
+
+    fake.dialog.answer = { canceled: true, filePaths: [] };
+    await expect(choose(trusted(shell.contents), { purpose: 'backup-folder' })).resolves.toBeNull();
   });
 
   it('refuses untrusted senders before the dispatcher sees the call', async () => {

@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isAllowedDownload, start } from '../../electron/main';
+import {
+  PLAINTEXT_JOURNAL,
+  sweepPlaintextLeftovers,
+} from '../../electron/services/handover/plaintext-journal';
 import { resolveStaticPath } from '../../electron/shell/static-files';
 import {
   APP_SCHEME_PRIVILEGES,
@@ -12,7 +17,7 @@ import {
   mainWindowOptions,
   securityHeaders,
 } from '../../electron/shell/window-options';
-import { removeTempDirs } from '../support/vault-fixture';
+import { removeTempDirs, tempDir } from '../support/vault-fixture';
 import {
   FakeBrowserWindow,
   fake,
@@ -392,12 +397,14 @@ describe('app lifecycle', () => {
 describe('downloads', () => {
   it('asks where to save an export the page made, and cancels any other download', async () => {
     await launch();
-    const item = (url: string) => ({
-      getURL: () => url,
-      getFilename: () => '../../export.age',
-      setSaveDialogOptions: vi.fn(),
-      setSavePath: vi.fn(),
-    });
+    const item = (url: string) =>
+      Object.assign(new EventEmitter(), {
+        getURL: () => url,
+        getFilename: () => '../../export.age',
+        getSavePath: () => '',
+        setSaveDialogOptions: vi.fn(),
+        setSavePath: vi.fn(),
+      });
     const ours = item('blob:app://kluis/1234');
     const oursEvent = { preventDefault: vi.fn() };
     fake.session.events.emit('will-download', oursEvent, ours);
@@ -413,6 +420,39 @@ describe('downloads', () => {
     fake.session.events.emit('will-download', remoteEvent, remote);
     expect(remoteEvent.preventDefault).toHaveBeenCalled();
     expect(remote.setSaveDialogOptions).not.toHaveBeenCalled();
+  });
+
+  it('notes the .crdownload of a download being written, so a crash leaves nothing at the next start', async () => {
+    const { started } = await launch();
+    const vaultDir = started.vault.dir;
+    mkdirSync(vaultDir, { recursive: true });
+    const chosen = join(tempDir(), 'Inzage Annemieke.zip');
+    const download = (savePath: string) =>
+      Object.assign(new EventEmitter(), {
+        getURL: () => 'blob:app://kluis/5678',
+        getFilename: () => 'dossier-inzage.zip',
+        getSavePath: () => savePath,
+        setSaveDialogOptions: vi.fn(),
+      });
+
+    // Finished normally: noted while writing, struck off when done.
+    const done = download(chosen);
+    fake.session.events.emit('will-download', { preventDefault: vi.fn() }, done);
+    done.emit('updated', {}, 'progressing');
+    const journal = join(vaultDir, PLAINTEXT_JOURNAL);
+    expect(readFileSync(journal, 'utf8')).not.toContain('Annemieke');
+    done.emit('done', {}, 'completed');
+    expect(existsSync(journal)).toBe(false);
+
+    // Cut off by a crash: the engine's temp file stays, until the app starts again.
+    const crashed = download(chosen);
+    fake.session.events.emit('will-download', { preventDefault: vi.fn() }, crashed);
+    crashed.emit('updated', {}, 'progressing');
+    writeFileSync(`${chosen}.crdownload`, 'PK plaintext of a client');
+    writeFileSync(join(dirname(chosen), 'unrelated.crdownload'), 'not ours');
+    expect(sweepPlaintextLeftovers(vaultDir)).toBe(1);
+    expect(existsSync(`${chosen}.crdownload`)).toBe(false);
+    expect(existsSync(join(dirname(chosen), 'unrelated.crdownload'))).toBe(true);
   });
 
   it('knows its own blobs from anything else', () => {

@@ -1,19 +1,36 @@
-import { accessSync, constants, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { writeFileAtomic } from '../../../db/atomic-file';
 import { appendAudit } from '../../../db/audit';
 import { readKeyFile } from '../../../db/key-slots';
 import { vaultPaths } from '../../../db/vault';
 import { DEFAULT_SETTINGS } from '../../contract/records';
 import { ApiError } from '../api-error';
+import { HandoverError } from '../handover/errors';
+import { redeemPath } from '../handover/file-grants';
+import { PLAINTEXT_JOURNAL } from '../handover/plaintext-journal';
 import { getSettings } from '../settings';
 import type { VaultSession } from '../vault-session';
+import { RESTORED_MARKER } from './after-unlock';
 import { readVaultConfig, writeVaultConfig } from './backup-config';
 import { type BackupFile, listBackupFiles, sha256File } from './backup-files';
 import { createBackup, inspectBackupFile } from './create-backup';
-import { readPendingPurges, writePendingPurges } from './pending-purge';
+import { copyLedgerTo, LEDGER_FILE, ledgerCopyName } from './erasure-ledger';
+import { folderPathProblem } from './folder-path';
+import {
+  foldersOf,
+  type PendingPurge,
+  readPendingPurges,
+  rememberBackupFolder,
+  writePendingPurges,
+} from './pending-purge';
 import { purgeFromBackup } from './purge';
 import { restoreBackup } from './restore';
+import { assertMayReplaceVault, type RestoreSecret } from './restore-secret';
 import { backupsToKeep } from './rotation';
+
+/** A folder as the contract carries it: typed (browser mode) or from the native dialog. */
+export type FolderChoice = { readonly path: string } | { readonly folderToken: string };
 
 export interface BackupInfo {
   id: string;
@@ -27,14 +44,39 @@ export interface BackupInfo {
 
 export type BackupWarning = 'none' | 'no-folder' | 'folder-missing' | 'never' | 'stale';
 
+export interface PendingPurgeLocation {
+  folder: string;
+  available: boolean;
+  /** Null when the folder cannot be reached now (a disk not connected). */
+  backupsHolding: number | null;
+}
+
 export interface BackupStatus {
   folder: string | null;
   folderAvailable: boolean;
   lastGoodAt: string | null;
   warning: BackupWarning;
   backups: BackupInfo[];
-  /** Erased dossiers that backups still hold, by pseudonym. */
-  pendingPurge: { pseudonym: string; erasedAt: string; backupsHolding: number }[];
+  /**
+   * Erased dossiers that backups still hold, by pseudonym: `backupsHolding` in the chosen
+   * folder, `elsewhere` in folders used before.
+   */
+  pendingPurge: {
+    pseudonym: string;
+    erasedAt: string;
+    backupsHolding: number;
+    elsewhere: PendingPurgeLocation[];
+  }[];
+}
+
+/**
+ * Backups found in a folder that was not (necessarily) chosen, for restoring. `folder`
+ * is the path to show and to pass back to `backups.restore` (a dialog's token is used up
+ * by the search, and a restore may need a second try after a mistyped passphrase).
+ */
+export interface FoundBackups {
+  folder: string;
+  backups: BackupInfo[];
 }
 
 function info(backup: BackupFile): BackupInfo {
@@ -61,6 +103,49 @@ function holding(backups: readonly BackupFile[], clientId: string, erasedAt: str
     .length;
 }
 
+/** Drops `folder` from every entry that no backup there holds any more; drops empty entries. */
+function settleFolder(
+  pending: readonly PendingPurge[],
+  folder: string,
+  backups: readonly BackupFile[],
+  currentFolder: string | null,
+): PendingPurge[] {
+  return pending
+    .map((p) => {
+      const folders = foldersOf(p, currentFolder);
+      return folders.includes(folder) && holding(backups, p.clientId, p.erasedAt) === 0
+        ? { ...p, folders: folders.filter((f) => f !== folder) }
+        : { ...p, folders };
+    })
+    .filter((p) => p.folders.length > 0);
+}
+
+function badFolder(reason: string): ApiError {
+  return new ApiError('VALIDATION', 'The folder must be an absolute path on this computer.', {
+    field: 'folder',
+    reason,
+  });
+}
+
+/** The path behind a folder choice, checked as the contract checks typed paths. */
+export function folderOf(choice: FolderChoice): string {
+  let folder: string;
+  if ('path' in choice) folder = choice.path;
+  else {
+    try {
+      folder = redeemPath(choice.folderToken, 'backup-folder');
+    } catch (error) {
+      if (error instanceof HandoverError) {
+        throw new ApiError('NOT_FOUND', 'Choose the folder again.', { what: 'file-grant' });
+      }
+      throw error;
+    }
+  }
+  const problem = folderPathProblem(folder);
+  if (problem) throw badFolder(problem);
+  return resolve(folder);
+}
+
 export function backupStatus(session: VaultSession, now: Date): BackupStatus {
   const { backupFolder } = readVaultConfig(session.dir);
   const unlocked = session.state === 'unlocked';
@@ -75,6 +160,14 @@ export function backupStatus(session: VaultSession, now: Date): BackupStatus {
   else if (now.getTime() - Date.parse(lastGoodAt) > settings.backupWarnDays * 86_400_000)
     warning = 'stale';
   const pending = unlocked ? readPendingPurges(session.db) : [];
+  const vaultId = vaultIdOf(session);
+  const elsewhere = new Map<string, BackupFile[] | null>();
+  const backupsIn = (folder: string) => {
+    if (!elsewhere.has(folder)) {
+      elsewhere.set(folder, existsSync(folder) ? listBackupFiles(folder, vaultId) : null);
+    }
+    return elsewhere.get(folder) ?? null;
+  };
   return {
     folder: backupFolder,
     folderAvailable,
@@ -85,15 +178,31 @@ export function backupStatus(session: VaultSession, now: Date): BackupStatus {
       .map((p) => ({
         pseudonym: p.pseudonym,
         erasedAt: p.erasedAt,
-        backupsHolding: holding(backups, p.clientId, p.erasedAt),
+        backupsHolding: foldersOf(p, backupFolder).includes(backupFolder ?? '')
+          ? holding(backups, p.clientId, p.erasedAt)
+          : 0,
+        elsewhere: foldersOf(p, backupFolder)
+          .filter((folder) => folder !== backupFolder)
+          .map((folder): PendingPurgeLocation => {
+            const found = backupsIn(folder);
+            return {
+              folder,
+              available: found !== null,
+              backupsHolding: found === null ? null : holding(found, p.clientId, p.erasedAt),
+            };
+          })
+          .filter((location) => location.backupsHolding !== 0),
       }))
-      .filter((p) => p.backupsHolding > 0),
+      .filter((p) => p.backupsHolding > 0 || p.elsewhere.length > 0),
   };
 }
 
-export function setBackupFolder(session: VaultSession, folder: string, now: Date): BackupStatus {
-  if (!isAbsolute(folder)) throw new ApiError('VALIDATION', 'The folder must be an absolute path.');
-  const path = resolve(folder);
+export function setBackupFolder(
+  session: VaultSession,
+  choice: FolderChoice,
+  now: Date,
+): BackupStatus {
+  const path = folderOf(choice);
   try {
     mkdirSync(path, { recursive: true, mode: 0o700 });
     accessSync(path, constants.W_OK);
@@ -104,7 +213,14 @@ export function setBackupFolder(session: VaultSession, folder: string, now: Date
     throw new ApiError('VALIDATION', 'Backups cannot live inside the vault folder.');
   }
   writeVaultConfig(session.dir, { backupFolder: path });
+  if (session.state === 'unlocked') rememberBackupFolder(session.db, path);
   return backupStatus(session, now);
+}
+
+/** The backups in a folder, without choosing it: what a restore screen shows. */
+export function findBackups(session: VaultSession, choice: FolderChoice): FoundBackups {
+  const folder = folderOf(choice);
+  return { folder, backups: listBackupFiles(folder, vaultIdOf(session)).map(info) };
 }
 
 function requireFolder(session: VaultSession): string {
@@ -113,8 +229,8 @@ function requireFolder(session: VaultSession): string {
   return backupFolder;
 }
 
-function findBackup(session: VaultSession, id: string): BackupFile {
-  const backup = listBackupFiles(requireFolder(session), vaultIdOf(session)).find(
+function findBackup(session: VaultSession, id: string, folder?: string): BackupFile {
+  const backup = listBackupFiles(folder ?? requireFolder(session), vaultIdOf(session)).find(
     (b) => b.id === id,
   );
   if (!backup) throw new ApiError('NOT_FOUND', 'No such backup.', { what: 'backup' });
@@ -147,10 +263,19 @@ export async function runBackup(session: VaultSession, now: Date): Promise<Backu
     rmSync(backup.dbPath, { force: true });
   }
   const remaining = all.filter((b) => keep.has(b.id));
-  writePendingPurges(
-    db,
-    readPendingPurges(db).filter((p) => holding(remaining, p.clientId, p.erasedAt) > 0),
-  );
+  rememberBackupFolder(db, folder);
+  try {
+    copyLedgerTo(session.dir, db, folder);
+  } catch {
+    // The backup itself is made; the ledger's copy is tried again at the next one.
+  }
+  let pending = settleFolder(readPendingPurges(db), folder, remaining, folder);
+  // An earlier folder that is connected now and no longer holds an entry is settled too.
+  for (const other of new Set(pending.flatMap((p) => foldersOf(p, folder)))) {
+    if (other === folder || !existsSync(other)) continue;
+    pending = settleFolder(pending, other, listBackupFiles(other, made.meta.vaultId), folder);
+  }
+  writePendingPurges(db, pending);
   appendAudit(
     db,
     'backup.created',
@@ -174,17 +299,51 @@ export async function verifyBackup(
   return { ...info(backup), ok: hashOk && pages.ok };
 }
 
-/** Locks the vault, then restores; the coach unlocks the restored vault. */
+/** Files beside the vault that outlive a restore: the erasures made since, and the config. */
+const CARRIED_FORWARD = [LEDGER_FILE, PLAINTEXT_JOURNAL] as const;
+
+export interface RestoreRequest {
+  id: string;
+  folder?: FolderChoice | undefined;
+  secret?: RestoreSecret | undefined;
+}
+
+/**
+ * Locks the vault, then restores; the coach unlocks the restored vault. Over an existing
+ * vault the coach first proves it is theirs; the first unlock then re-applies the
+ * erasures made since the backup and removes the vault that was set aside.
+ */
 export async function restoreFromBackup(
   session: VaultSession,
-  id: string,
+  request: RestoreRequest,
   now: Date,
 ): Promise<{ asideDir: string | null }> {
-  const backup = findBackup(session, id);
+  const folder = request.folder ? folderOf(request.folder) : undefined;
+  const backup = findBackup(session, request.id, folder);
+  if (session.state !== 'none') {
+    await assertMayReplaceVault(session.dir, request.secret, backup.meta.keyFile);
+  }
   const config = readVaultConfig(session.dir);
   session.lock('restore');
   const result = await restoreBackup(session.dir, backup, now);
-  writeVaultConfig(session.dir, config);
+  if (result.asideDir) {
+    for (const name of CARRIED_FORWARD) {
+      const from = join(result.asideDir, name);
+      if (existsSync(from)) copyFileSync(from, join(session.dir, name));
+    }
+    writeFileAtomic(
+      join(session.dir, RESTORED_MARKER),
+      `${JSON.stringify({ at: now.toISOString() })}\n`,
+    );
+  }
+  // No ledger on this computer (a new one, or the old vault lost it): the copy beside
+  // the backups brings the erasures made since, for the first unlock to re-apply.
+  const copy = join(dirname(backup.dbPath), ledgerCopyName(backup.meta.vaultId));
+  if (!existsSync(join(session.dir, LEDGER_FILE)) && existsSync(copy)) {
+    copyFileSync(copy, join(session.dir, LEDGER_FILE));
+  }
+  // On a new computer the folder restored from is where the backups go on.
+  writeVaultConfig(session.dir, config.backupFolder ? config : { backupFolder: folder ?? null });
   return result;
 }
 
@@ -193,20 +352,30 @@ export async function purgeErasedFromBackups(
   now: Date,
 ): Promise<{ purged: number; backups: number }> {
   const db = session.db;
-  const folder = requireFolder(session);
-  const pending = readPendingPurges(db);
+  const current = requireFolder(session);
+  let pending = readPendingPurges(db);
+  const dossiers = pending.length;
+  const folders = [...new Set(pending.flatMap((p) => foldersOf(p, current)))];
+  if (!folders.includes(current)) folders.push(current);
   let touched = 0;
-  for (const backup of listBackupFiles(folder, vaultIdOf(session))) {
-    const ids = pending
-      .filter(
-        (p) => backup.meta.createdAt <= p.erasedAt && !backup.meta.purged.includes(p.clientId),
-      )
-      .map((p) => p.clientId);
-    if (ids.length === 0) continue;
-    await purgeFromBackup(db, backup, ids);
-    touched += 1;
+  // Every folder that can be reached now; one on a disk not connected keeps its entries.
+  for (const folder of folders.filter((f) => existsSync(f))) {
+    for (const backup of listBackupFiles(folder, vaultIdOf(session))) {
+      const ids = pending
+        .filter(
+          (p) =>
+            foldersOf(p, current).includes(folder) &&
+            backup.meta.createdAt <= p.erasedAt &&
+            !backup.meta.purged.includes(p.clientId),
+        )
+        .map((p) => p.clientId);
+      if (ids.length === 0) continue;
+      await purgeFromBackup(db, backup, ids);
+      touched += 1;
+    }
+    pending = settleFolder(pending, folder, listBackupFiles(folder, vaultIdOf(session)), current);
   }
-  writePendingPurges(db, []);
-  appendAudit(db, 'backup.purged', null, { dossiers: pending.length, backups: touched }, now);
-  return { purged: pending.length, backups: touched };
+  writePendingPurges(db, pending);
+  appendAudit(db, 'backup.purged', null, { dossiers, backups: touched }, now);
+  return { purged: dossiers - pending.length, backups: touched };
 }

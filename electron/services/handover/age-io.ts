@@ -6,6 +6,7 @@ import { Decrypter, Encrypter, type Identity } from 'age-encryption';
 import { fsyncDirectory } from '../../../db/atomic-file';
 import { isDiskFull } from '../../../db/errors';
 import { HandoverError } from './errors';
+import { notePlaintextWrite } from './plaintext-journal';
 
 /**
  * age encryption and decryption as streams (age-encryption, the reference TypeScript
@@ -53,7 +54,15 @@ export async function encryptStream(
 
 /** Where an output goes: a file (atomically) or memory (unencrypted exports for download). */
 export type OutputTarget =
-  | { readonly kind: 'file'; readonly path: string }
+  | {
+      readonly kind: 'file';
+      readonly path: string;
+      /**
+       * For plaintext only: the vault folder whose journal notes the temp file while it
+       * is written, so a crash's leftover is removed at the next start (plaintext-journal.ts).
+       */
+      readonly plaintextJournal?: string;
+    }
   | { readonly kind: 'memory' };
 
 export interface WrittenOutput {
@@ -108,6 +117,9 @@ export async function writeOutput(
   const temp = join(dir, `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
   let renamed = false;
+  const ended = target.plaintextJournal
+    ? notePlaintextWrite(target.plaintextJournal, temp)
+    : undefined;
   try {
     try {
       handle = await open(temp, 'wx', 0o600);
@@ -151,6 +163,7 @@ export async function writeOutput(
   } finally {
     await handle?.close().catch(() => undefined);
     if (!renamed) await rm(temp, { force: true }).catch(() => undefined);
+    ended?.();
   }
 }
 

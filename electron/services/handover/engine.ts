@@ -40,6 +40,7 @@ import { Inspections } from './inspections';
 import { JobRegistry } from './jobs';
 import { handoverKey, recipientFileText } from './keys';
 import { LIMITS, type Limits } from './limits';
+import { sweepPlaintextLeftovers } from './plaintext-journal';
 import { DEFAULT_CLOSURE_LETTER, LETTER_PLACEHOLDERS } from './texts';
 import { type BundleSourceInput, clearWorkFolder, readChunk, Uploads } from './transfers';
 
@@ -423,6 +424,9 @@ export function attachHandover(
   session: VaultSession,
   options: HandoverEngineOptions = {},
 ): HandoverEngine {
+  // A plaintext export or download a crash cut off last time goes before anything else.
+  const swept = sweepPlaintextLeftovers(session.dir);
+  if (swept > 0) options.logger?.info('handover.leftovers-removed', { files: swept });
   const engine = new HandoverEngine(
     {
       dir: session.dir,

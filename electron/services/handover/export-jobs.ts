@@ -53,7 +53,10 @@ function outputTarget(
 ): { target: () => OutputTarget; savedTo: ExportJobResult['savedTo']; path: string | null } {
   if ('fileToken' in output) {
     const path = redeemPath(output.fileToken, 'save-bundle');
-    return { target: () => ({ kind: 'file', path }), savedTo: 'chosen-file', path };
+    // Plaintext goes only to the file the coach chose; its temp file beside it is noted
+    // in the vault's journal so a crash half-way leaves nothing behind for long.
+    const journal = encrypted ? {} : { plaintextJournal: engine.host.dir };
+    return { target: () => ({ kind: 'file', path, ...journal }), savedTo: 'chosen-file', path };
   }
   if (!encrypted) return { target: () => ({ kind: 'memory' }), savedTo: 'download', path: null };
   // Encrypted bundles wait for download in the vault's own folder: ciphertext only.

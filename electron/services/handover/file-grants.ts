@@ -6,12 +6,13 @@ import { HandoverError } from './errors';
  * Paths chosen by the coach in a native dialog, handed to the renderer only as opaque
  * tokens. The Electron shell shows the save / open / folder dialog, calls `grantPath`
  * with what the coach picked, and gives the page the token; the page passes the token
- * to `handover.export`, `handover.inspect` or `continuity.setBundleFolder`. So the
+ * to `handover.export`, `handover.inspect`, `continuity.setBundleFolder` or the backup
+ * folder methods (`backups.setFolder`, `backups.find`, `backups.restore`). So the
  * renderer never supplies a filesystem path and cannot name one it was not given, and a
  * token opens one path, for one purpose, once, for ten minutes.
  */
 
-export type GrantPurpose = 'save-bundle' | 'open-bundle' | 'bundle-folder';
+export type GrantPurpose = 'save-bundle' | 'open-bundle' | 'bundle-folder' | 'backup-folder';
 
 interface Grant {
   path: string;

@@ -54,6 +54,18 @@ export function errorMessage(t: TFunction, error: unknown): string {
       .join(', ');
     return t('errorDetail.IDENTIFIERS_REMAIN', { count: Number(detail.count ?? 1), kinds });
   }
+  // A backup folder the contract or the service refused says what kind of path is needed.
+  const folderIssue =
+    failure.issues.find((issue) => issue.code.startsWith('folder-'))?.code ??
+    (code === 'VALIDATION' && detail.field === 'folder' ? `folder-${String(detail.reason)}` : null);
+  if (folderIssue) {
+    return t(`errorDetail.VALIDATION.${folderIssue}`, {
+      defaultValue: t('errorDetail.VALIDATION.folder-relative'),
+    });
+  }
+  if (code === 'WRONG_SECRET' && detail.reason === 'secret-required') {
+    return t('errorDetail.WRONG_SECRET.secret-required');
+  }
   const specific = detailMessage(t, code, detail);
   if (specific) return specific;
   return t(`errors.${code}`, { defaultValue: t('errors.INTERNAL') });

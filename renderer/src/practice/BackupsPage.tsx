@@ -16,6 +16,12 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
 import { Section } from '../components/Section';
 import { useFormat } from '../i18n/format';
+import {
+  emptySecret,
+  secretOf,
+  VaultSecretField,
+  type VaultSecretValue,
+} from '../vault/VaultSecretField';
 import { backupSettingsSpecs } from './specs';
 import './practice.css';
 
@@ -130,6 +136,9 @@ function FolderSection({ status }: { status: BackupStatus }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // The desktop app takes the folder from the system's folder dialog only; the browser
+  // mode (development, tests) has no dialog and keeps a typed path.
+  const chooseFile = window.kluis.chooseFile;
 
   async function choose() {
     setFailure(null);
@@ -144,6 +153,48 @@ function FolderSection({ status }: { status: BackupStatus }) {
     } finally {
       setBusy(false);
     }
+  }
+
+  async function chooseNative() {
+    if (!chooseFile) return;
+    setFailure(null);
+    setSaved(false);
+    try {
+      const choice = await chooseFile({ purpose: 'backup-folder' });
+      if (!choice) return;
+      setBusy(true);
+      await kluis().backups.setFolder({ folderToken: choice.token });
+      await refresh();
+      setSaved(true);
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (chooseFile) {
+    return (
+      <Section
+        target="folder"
+        title={t('backups.folder.title')}
+        description={t('backups.folder.intro')}
+      >
+        {failure ? <FormAlert tone="error">{failure}</FormAlert> : null}
+        <div className="button-row">
+          <Button
+            className="button button--primary"
+            isDisabled={busy}
+            onPress={() => void chooseNative()}
+          >
+            {busy ? t('common.saving') : t('backups.folder.choose')}
+          </Button>
+          <span role="status" className="form-status">
+            {saved ? t('backups.folder.saved') : ''}
+          </span>
+        </div>
+      </Section>
+    );
   }
 
   return (
@@ -202,6 +253,7 @@ function BackupTable({ status }: { status: BackupStatus }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [understood, setUnderstood] = useState(false);
+  const [secret, setSecret] = useState<VaultSecretValue>(emptySecret);
   const [busyRestore, setBusyRestore] = useState(false);
 
   async function verify(backup: BackupInfo) {
@@ -223,7 +275,8 @@ function BackupTable({ status }: { status: BackupStatus }) {
     setFailure(null);
     setBusyRestore(true);
     try {
-      const result = await kluis().backups.restore({ id: backup.id });
+      const result = await kluis().backups.restore({ id: backup.id, secret: secretOf(secret) });
+      setSecret(emptySecret);
       // The vault is locked now; the unlock screen opens the restored one.
       vault.restored(result.asideDir);
     } catch (error) {
@@ -299,6 +352,7 @@ function BackupTable({ status }: { status: BackupStatus }) {
                       aria-label={t('backups.restoreLabel', { date })}
                       onPress={() => {
                         setUnderstood(false);
+                        setSecret(emptySecret);
                         setRestoring(backup);
                       }}
                     >
@@ -319,14 +373,16 @@ function BackupTable({ status }: { status: BackupStatus }) {
         title={t('backups.restoreTitle', { date: format.dateTime(restoring?.createdAt) })}
         confirmLabel={t('backups.restoreConfirm')}
         danger
-        isConfirmDisabled={!understood}
+        isConfirmDisabled={!understood || secret.text === ''}
         onConfirm={() => {
           if (restoring) void restore(restoring);
         }}
       >
         <p>{t('backups.restoreText')}</p>
+        <p>{t('backups.restoreErasures')}</p>
         <p>{t('backups.restoreAside')}</p>
         <p>{t('backups.restoreLocks')}</p>
+        <VaultSecretField value={secret} onChange={setSecret} />
         <CheckboxField
           label={t('backups.restoreUnderstood')}
           value={understood}
@@ -385,6 +441,16 @@ function PendingPurge({ status }: { status: BackupStatus }) {
                 count: item.backupsHolding,
               })}
             </span>
+            {item.elsewhere.map((location) => (
+              <span key={location.folder} className="muted">
+                {location.backupsHolding === null
+                  ? t('backups.purge.elsewhereUnreachable', { folder: location.folder })
+                  : t('backups.purge.elsewhere', {
+                      folder: location.folder,
+                      count: location.backupsHolding,
+                    })}
+              </span>
+            ))}
           </li>
         ))}
       </ul>
@@ -396,7 +462,8 @@ function PendingPurge({ status }: { status: BackupStatus }) {
         >
           {busy ? t('backups.purge.busy') : t('backups.purge.button')}
         </Button>
-        {!status.folderAvailable ? (
+        {!status.folderAvailable ||
+        status.pendingPurge.some((item) => item.elsewhere.some((l) => !l.available)) ? (
           <span className="muted">{t('backups.purge.needsFolder')}</span>
         ) : null}
       </div>

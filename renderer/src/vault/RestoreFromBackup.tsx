@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo, BackupStatus } from '../../../electron/api';
+import type { BackupInfo } from '../../../electron/api';
 import { errorMessage } from '../api/errors';
 import { kluis } from '../api/kluis';
 import { useVault } from '../app/vault-state';
@@ -10,10 +10,22 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FormAlert } from '../components/FormAlert';
 import { CheckboxField, TextInputField } from '../components/form/Fields';
 import { useFormat } from '../i18n/format';
+import { emptySecret, secretOf, VaultSecretField, type VaultSecretValue } from './VaultSecretField';
+
+/** Where the listed backups are: the chosen backup folder, or one found for this restore. */
+type Found = {
+  backups: BackupInfo[];
+  folder: { path: string } | null;
+  /** The folder as the coach sees it. */
+  shown: string;
+};
 
 /**
  * Restoring before the vault opens: when it will not open, or on a new computer. The
- * coach names the folder with the backups, picks one, and then unlocks it as usual.
+ * coach names the folder with the backups (typed, or from the system's folder dialog in
+ * the desktop app), picks one, and then unlocks it as usual. Over an existing vault the
+ * coach also gives that vault's passphrase or recovery key: whoever sits at a locked app
+ * cannot roll it back. Finding backups in a folder does not make it the backup folder.
  */
 export function RestoreFromBackup({
   vaultExists,
@@ -29,7 +41,9 @@ export function RestoreFromBackup({
   const format = useFormat();
   const vault = useVault();
   const [folder, setFolder] = useState('');
-  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const [status, setStatus] = useState<Found | null>(null);
+  const [secret, setSecret] = useState<VaultSecretValue>(emptySecret);
+  const chooseFile = window.kluis.chooseFile;
   const [busy, setBusy] = useState<'search' | 'restore' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [chosen, setChosen] = useState<BackupInfo | null>(null);
@@ -44,7 +58,7 @@ export function RestoreFromBackup({
         (found) => {
           if (!current || found.folder === null) return;
           setFolder(found.folder);
-          setStatus(found);
+          setStatus({ backups: found.backups, folder: null, shown: found.folder });
         },
         () => undefined,
       );
@@ -57,7 +71,27 @@ export function RestoreFromBackup({
     setFailure(null);
     setBusy('search');
     try {
-      setStatus(await kluis().backups.setFolder({ path: folder.trim() }));
+      const path = folder.trim();
+      const found = await kluis().backups.find({ path });
+      setStatus({ backups: found.backups, folder: { path }, shown: found.folder });
+    } catch (error) {
+      setStatus(null);
+      setFailure(errorMessage(t, error));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function searchNative() {
+    if (!chooseFile) return;
+    setFailure(null);
+    try {
+      const choice = await chooseFile({ purpose: 'backup-folder' });
+      if (!choice) return;
+      setBusy('search');
+      const found = await kluis().backups.find({ folderToken: choice.token });
+      setFolder(found.folder);
+      setStatus({ backups: found.backups, folder: { path: found.folder }, shown: found.folder });
     } catch (error) {
       setStatus(null);
       setFailure(errorMessage(t, error));
@@ -70,7 +104,12 @@ export function RestoreFromBackup({
     setFailure(null);
     setBusy('restore');
     try {
-      const result = await kluis().backups.restore({ id: backup.id });
+      const result = await kluis().backups.restore({
+        id: backup.id,
+        ...(status?.folder ? { folder: status.folder } : {}),
+        ...(vaultExists ? { secret: secretOf(secret) } : {}),
+      });
+      setSecret(emptySecret);
       vault.restored(result.asideDir);
       onRestored?.();
     } catch (error) {
@@ -84,36 +123,51 @@ export function RestoreFromBackup({
     <div className="stack">
       <p className="lead">{t('restore.intro')}</p>
       {failure ? <FormAlert tone="error">{failure}</FormAlert> : null}
-      <Form
-        className="stack"
-        validationBehavior="aria"
-        aria-label={t('restore.folderForm')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void search();
-        }}
-      >
-        <TextInputField
-          label={t('backups.folder.label')}
-          hint={t('restore.folderHint')}
-          value={folder}
-          onChange={setFolder}
-          inputClassName="mono"
-          autoFocus
-          isRequired
-          spellCheck={false}
-          autoComplete="off"
-        />
-        <div>
-          <Button
-            type="submit"
-            className="button"
-            isDisabled={busy !== null || folder.trim() === ''}
-          >
-            {busy === 'search' ? t('restore.searching') : t('restore.search')}
-          </Button>
+      {chooseFile ? (
+        <div className="stack">
+          {status ? <p className="mono">{status.shown}</p> : null}
+          <div>
+            <Button
+              className="button"
+              isDisabled={busy !== null}
+              onPress={() => void searchNative()}
+            >
+              {busy === 'search' ? t('restore.searching') : t('restore.chooseFolder')}
+            </Button>
+          </div>
         </div>
-      </Form>
+      ) : (
+        <Form
+          className="stack"
+          validationBehavior="aria"
+          aria-label={t('restore.folderForm')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void search();
+          }}
+        >
+          <TextInputField
+            label={t('backups.folder.label')}
+            hint={t('restore.folderHint')}
+            value={folder}
+            onChange={setFolder}
+            inputClassName="mono"
+            autoFocus
+            isRequired
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <div>
+            <Button
+              type="submit"
+              className="button"
+              isDisabled={busy !== null || folder.trim() === ''}
+            >
+              {busy === 'search' ? t('restore.searching') : t('restore.search')}
+            </Button>
+          </div>
+        </Form>
+      )}
       {status ? (
         <section className="stack" aria-labelledby="restore-found">
           <h2 id="restore-found" className="subsection-title">
@@ -139,6 +193,7 @@ export function RestoreFromBackup({
                     })}
                     onPress={() => {
                       setUnderstood(false);
+                      setSecret(emptySecret);
                       setChosen(backup);
                     }}
                   >
@@ -166,7 +221,7 @@ export function RestoreFromBackup({
         title={t('backups.restoreTitle', { date: format.dateTime(chosen?.createdAt) })}
         confirmLabel={t('backups.restoreConfirm')}
         danger
-        isConfirmDisabled={vaultExists && !understood}
+        isConfirmDisabled={vaultExists && (!understood || secret.text === '')}
         onConfirm={() => {
           if (chosen) void restore(chosen);
         }}
@@ -174,7 +229,9 @@ export function RestoreFromBackup({
         {vaultExists ? (
           <>
             <p>{t('backups.restoreText')}</p>
+            <p>{t('backups.restoreErasures')}</p>
             <p>{t('backups.restoreAside')}</p>
+            <VaultSecretField value={secret} onChange={setSecret} />
             <CheckboxField
               label={t('backups.restoreUnderstood')}
               value={understood}

@@ -28,7 +28,9 @@ export function ErasedNotice({ pseudonym }: { pseudonym: string }) {
       {holding ? (
         <>
           {' '}
-          {t('erase.inBackups', { count: holding.backupsHolding })}{' '}
+          {holding.backupsHolding > 0
+            ? t('erase.inBackups', { count: holding.backupsHolding })
+            : t('erase.inEarlierFolder')}{' '}
           <Link to={`${backupsHref}?form=purge`} className="inline-link">
             {t('erase.purgeNow')}
           </Link>

@@ -1,0 +1,86 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { appendAudit } from '../../../db/audit';
+import type { SqliteDatabase } from '../../../db/connection';
+import { prepared } from '../../../db/statements';
+import { checkpointTruncate } from '../dossiers';
+import { readVaultConfig } from './backup-config';
+import { type ErasureEntry, ensureLedgerKey, ledgerEntries, writeLedger } from './erasure-ledger';
+import { addPendingPurge, readPendingPurges } from './pending-purge';
+
+/** Written into the vault folder by a restore; the first unlock after it finishes the job. */
+export const RESTORED_MARKER = 'vault.restored.json';
+
+/**
+ * Makes the open vault forget again every dossier the ledger says was erased: after a
+ * restore, or an old vault.db put back by hand. Each one is erased as the coach erased
+ * it (cascade, index rebuilt, secure delete, WAL truncated) and the audit log says so.
+ * Erasures the database knows but the ledger lacks (a vault from before the ledger)
+ * are added to it. Returns the pseudonyms erased again.
+ */
+export function reapplyErasures(vaultDir: string, db: SqliteDatabase, now: Date): string[] {
+  const reapplied = db.transaction(() => {
+    ensureLedgerKey(db);
+    const entries = ledgerEntries(vaultDir, db, now);
+    const known = new Set(entries.map((e) => e.clientId));
+    const fromDatabase: ErasureEntry[] = readPendingPurges(db)
+      .filter((p) => !known.has(p.clientId))
+      .map(({ clientId, pseudonym, erasedAt }) => ({ clientId, pseudonym, erasedAt }));
+    const all = [...entries, ...fromDatabase];
+    const exists = prepared(db, 'SELECT 1 FROM clients WHERE id = ?');
+    const back = all.filter((entry) => exists.get(entry.clientId) !== undefined);
+    const folder = readVaultConfig(vaultDir).backupFolder;
+    const pending = new Set(readPendingPurges(db).map((p) => p.clientId));
+    for (const entry of back) {
+      prepared(db, 'DELETE FROM clients WHERE id = ?').run(entry.clientId);
+      // The backup it came from holds it again: say so, as for any erasure.
+      if (!pending.has(entry.clientId)) addPendingPurge(db, entry, folder);
+      appendAudit(
+        db,
+        'dossier.erased',
+        entry.pseudonym,
+        { reapplied: true, erasedAt: entry.erasedAt },
+        now,
+      );
+    }
+    if (back.length > 0) {
+      prepared(db, "INSERT INTO sessions_fts (sessions_fts) VALUES ('optimize')").run();
+    }
+    if (fromDatabase.length > 0) writeLedger(vaultDir, db, all);
+    return back.map((entry) => entry.pseudonym);
+  })();
+  if (reapplied.length > 0) checkpointTruncate(db);
+  return reapplied;
+}
+
+/** The `<vault>.before-restore-*` folders beside the vault. */
+export function setAsideFolders(vaultDir: string): string[] {
+  const parent = dirname(vaultDir);
+  const prefix = `${basename(vaultDir)}.before-restore-`;
+  if (!existsSync(parent)) return [];
+  return readdirSync(parent)
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => join(parent, name));
+}
+
+/**
+ * A restored vault that unlocked is a restore that worked: the vault it replaced, set
+ * aside until now in case the restore failed, goes. It held every dossier erased since
+ * the backup in its own (encrypted) pages, and an erasure is only honest once no copy on
+ * this computer holds it.
+ */
+export function finishRestore(vaultDir: string): number {
+  const marker = join(vaultDir, RESTORED_MARKER);
+  if (!existsSync(marker)) return 0;
+  const folders = setAsideFolders(vaultDir);
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  rmSync(marker, { force: true });
+  return folders.length;
+}
+
+/** What every unlock of the vault runs before the coach sees it. */
+export function afterUnlock(vaultDir: string, db: SqliteDatabase, now: Date): void {
+  reapplyErasures(vaultDir, db, now);
+  const removed = finishRestore(vaultDir);
+  if (removed > 0) appendAudit(db, 'backup.restore-confirmed', null, { removed }, now);
+}

@@ -1,0 +1,162 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../../../db/atomic-file';
+import type { SqliteDatabase } from '../../../db/connection';
+import { prepared } from '../../../db/statements';
+
+/**
+ * Every erasure the coach made, kept beside the vault and outside its database, so that
+ * a restored backup (or an old vault.db copied back) cannot bring an erased dossier back:
+ * at each unlock the vault forgets again whatever the ledger says was erased.
+ *
+ * An entry is the client's id, pseudonym and date, never content. The file is sealed
+ * with AES-256-GCM (node:crypto): unreadable without the vault, and an edited or
+ * truncated file fails to open instead of silently dropping an erasure. Its key is a
+ * random key kept in the encrypted database, not one derived from the data key: so the
+ * app never holds the data key past unlock, and changing the vault's keys (rekeying the
+ * database) carries this key along unchanged. Every backup made since the vault got its
+ * key holds it too, which is what lets a restored backup read the ledger.
+ */
+
+export const LEDGER_FILE = 'vault.erasures.json';
+const FORMAT = 'dossierkluis-erasures';
+const KEY_META = 'erasure_ledger_key';
+
+const entrySchema = z.object({
+  clientId: z.uuid(),
+  pseudonym: z.string().min(1).max(100),
+  erasedAt: z.iso.datetime(),
+});
+export type ErasureEntry = z.infer<typeof entrySchema>;
+
+const fileSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(1),
+  nonce: z.base64(),
+  sealed: z.base64(),
+});
+
+/** The ledger's key, made the first time a vault is opened with this version. */
+export function ensureLedgerKey(db: SqliteDatabase): Buffer {
+  const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(KEY_META) as
+    | { value: string }
+    | undefined;
+  if (row) return Buffer.from(row.value, 'hex');
+  const key = randomBytes(32);
+  prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?)').run(KEY_META, key.toString('hex'));
+  return key;
+}
+
+function vaultIdOf(db: SqliteDatabase): string {
+  const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get('vault_id') as
+    | { value: string }
+    | undefined;
+  return row?.value ?? '';
+}
+
+// Binds the sealed list to its format and vault: a ledger copied from another vault fails.
+function associatedData(db: SqliteDatabase): Buffer {
+  return Buffer.from(JSON.stringify([FORMAT, 1, vaultIdOf(db)]), 'utf8');
+}
+
+export type LedgerRead =
+  | { readonly state: 'ok'; readonly entries: ErasureEntry[] }
+  | { readonly state: 'missing' }
+  | { readonly state: 'unreadable' };
+
+export function readLedger(vaultDir: string, db: SqliteDatabase): LedgerRead {
+  const path = join(vaultDir, LEDGER_FILE);
+  if (!existsSync(path)) return { state: 'missing' };
+  try {
+    const file = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    const sealed = Buffer.from(file.sealed, 'base64');
+    if (sealed.length < 16) return { state: 'unreadable' };
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      ensureLedgerKey(db),
+      Buffer.from(file.nonce, 'base64'),
+    );
+    decipher.setAAD(associatedData(db));
+    decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+    const plain = Buffer.concat([
+      decipher.update(sealed.subarray(0, sealed.length - 16)),
+      decipher.final(),
+    ]);
+    return { state: 'ok', entries: z.array(entrySchema).parse(JSON.parse(plain.toString('utf8'))) };
+  } catch {
+    return { state: 'unreadable' };
+  }
+}
+
+export function writeLedger(
+  vaultDir: string,
+  db: SqliteDatabase,
+  entries: readonly ErasureEntry[],
+): void {
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', ensureLedgerKey(db), nonce);
+  cipher.setAAD(associatedData(db));
+  const sealed = Buffer.concat([
+    cipher.update(JSON.stringify(entries), 'utf8'),
+    cipher.final(),
+    cipher.getAuthTag(),
+  ]);
+  writeFileAtomic(
+    join(vaultDir, LEDGER_FILE),
+    `${JSON.stringify({ format: FORMAT, version: 1, nonce: nonce.toString('base64'), sealed: sealed.toString('base64') })}\n`,
+  );
+}
+
+/**
+ * The entries to build on. A ledger that does not open is kept aside (for whoever looks
+ * into what happened) rather than overwritten, and the vault starts a new one from what
+ * its own database still knows.
+ */
+export function ledgerEntries(vaultDir: string, db: SqliteDatabase, now: Date): ErasureEntry[] {
+  const read = readLedger(vaultDir, db);
+  if (read.state === 'ok') return read.entries;
+  if (read.state === 'unreadable') {
+    const stamp = now.toISOString().replace(/[:.]/g, '-');
+    renameSync(
+      join(vaultDir, LEDGER_FILE),
+      join(vaultDir, `vault.erasures.unreadable-${stamp}.json`),
+    );
+  }
+  return [];
+}
+
+/**
+ * The ledger's copy in the backup folder: a restore on another computer (the old one
+ * lost or stolen) finds it there, beside the backups it protects against.
+ */
+export function ledgerCopyName(vaultId: string): string {
+  return `dossierkluis-${vaultId}.erasures`;
+}
+
+/** Copies the sealed ledger beside the backups; false when there is none or no folder. */
+export function copyLedgerTo(vaultDir: string, db: SqliteDatabase, folder: string): boolean {
+  const from = join(vaultDir, LEDGER_FILE);
+  if (!existsSync(from) || !existsSync(folder)) return false;
+  writeFileAtomic(join(folder, ledgerCopyName(vaultIdOf(db))), readFileSync(from));
+  return true;
+}
+
+/** Called inside the erasure's transaction: if the transaction fails, the entry only repeats the coach's choice. */
+export function recordErasure(
+  vaultDir: string,
+  db: SqliteDatabase,
+  entry: ErasureEntry,
+  now: Date,
+  backupFolder: string | null = null,
+): void {
+  const entries = ledgerEntries(vaultDir, db, now).filter((e) => e.clientId !== entry.clientId);
+  writeLedger(vaultDir, db, [...entries, entry]);
+  if (backupFolder === null) return;
+  try {
+    copyLedgerTo(vaultDir, db, backupFolder);
+  } catch {
+    // A disk pulled or full: the next backup copies the ledger there again.
+  }
+}
