@@ -1,6 +1,7 @@
 import { appendAudit } from '../../db/audit';
 import type { SqliteDatabase } from '../../db/connection';
 import { VaultError } from '../../db/errors';
+import { keepPendingAudit, reservePendingAudit } from '../../db/pending-audit';
 import {
   createVault,
   openVault,
@@ -44,12 +45,24 @@ export class VaultSession {
     if (this.#vault) throw new VaultError('VAULT_EXISTS', 'A vault is already open.');
     const { vault, recoveryKey } = await createVault(this.dir, passphrase, this.options);
     this.#vault = vault;
+    this.#reserveAuditRoom(vault);
     return { recoveryKey };
   }
 
   async unlock(secret: UnlockSecret): Promise<void> {
     if (this.#vault) return;
-    this.#vault = await openVault(this.dir, secret, this.options);
+    const vault = await openVault(this.dir, secret, this.options);
+    this.#vault = vault;
+    this.#reserveAuditRoom(vault);
+  }
+
+  /** Room for the lock's audit entry while the disk has some (see db/pending-audit.ts). */
+  #reserveAuditRoom(vault: Vault): void {
+    try {
+      reservePendingAudit(this.dir, vault.vaultId);
+    } catch {
+      // The lock then tries to make the file itself; the vault works the same.
+    }
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
@@ -63,13 +76,45 @@ export class VaultSession {
     if (this.#vault) appendAudit(this.#vault.db, 'vault.passphrase-reset');
   }
 
+  /**
+   * Always locks, also on a full disk: the listeners run (each on its own, so one that
+   * fails cannot stop the rest), the audit entry is written if the disk takes it, and the
+   * database closes whatever happened before. An entry the disk refused waits in a small
+   * file beside the vault for the next unlock.
+   */
   lock(reason: LockReason = 'user'): void {
     const vault = this.#vault;
     if (!vault) return;
-    for (const listener of this.#listeners) listener(reason);
-    appendAudit(vault.db, 'vault.locked', null, { reason });
-    this.#vault = undefined;
-    vault.lock();
+    try {
+      for (const listener of this.#listeners) {
+        try {
+          listener(reason);
+        } catch {
+          // A listener's own failure is its to report; the lock goes on.
+        }
+      }
+      const at = new Date();
+      try {
+        appendAudit(vault.db, 'vault.locked', null, { reason }, at);
+      } catch {
+        this.#keepLockEntry(vault, { reason, deferred: true }, at);
+      }
+    } finally {
+      this.#vault = undefined;
+      vault.lock();
+    }
+  }
+
+  #keepLockEntry(vault: Vault, details: { reason: LockReason; deferred: true }, at: Date): void {
+    try {
+      keepPendingAudit(this.dir, vault.vaultId, {
+        at: at.toISOString(),
+        action: 'vault.locked',
+        details,
+      });
+    } catch {
+      // Not even the reserved file took it: the lock still happens, its entry is lost.
+    }
   }
 
   /** Something was written since the last backup: a backup on quit is worth making. */
