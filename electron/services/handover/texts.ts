@@ -1,3 +1,4 @@
+import { type RetentionRow, retentionText } from './access-texts';
 import type { BundleKind, DossierDocument, HandoverReason } from './bundle-schema';
 import { dutchDay, REASON_LABEL } from './dossier-pdf';
 import type { PracticeInfo } from './dossier-read';
@@ -110,45 +111,12 @@ export function readmeEn(t: BundleTexts): string {
   ].join('\n');
 }
 
-export function retentionSchedule(
-  createdAt: string,
-  rows: readonly {
-    pseudonym: string;
-    name: string;
-    status: string;
-    endedOn: string | null;
-    until: string | null;
-  }[],
-): string {
-  const lines = [
-    'BEWAARTERMIJNEN (ethische code art. 2.27b)',
-    `Opgesteld ${createdAt}. Een dossier mag pas na de genoemde datum worden vernietigd,`,
-    'en moet dan ook worden vernietigd. Lopende trajecten hebben nog geen einddatum.',
-    '',
-    'Pseudoniem; Naam; Status; Beëindigd op; Bewaren tot',
-  ];
-  for (const row of rows) {
-    lines.push(
-      [
-        row.pseudonym,
-        row.name,
-        row.status,
-        row.endedOn ?? '-',
-        row.until ?? 'nog niet bekend',
-      ].join('; '),
-    );
-  }
-  lines.push('');
-  return lines.join('\n');
+/** The successor's retention schedule: Dutch, like the rest of a handover. */
+export function retentionSchedule(createdAt: string, rows: readonly RetentionRow[]): string {
+  return retentionText(createdAt, rows, 'nl');
 }
 
-export function retentionRow(dossier: DossierDocument): {
-  pseudonym: string;
-  name: string;
-  status: string;
-  endedOn: string | null;
-  until: string | null;
-} {
+export function retentionRow(dossier: DossierDocument): RetentionRow {
   return {
     pseudonym: dossier.client.pseudonym,
     name: `${dossier.client.firstName} ${dossier.client.lastName}`.trim(),
