@@ -86,6 +86,29 @@ async function failureCode(promise: Promise<unknown>): Promise<string> {
   }
 }
 
+describe('a lock whose audit entry cannot be written (any machine, no mount needed)', () => {
+  it('still closes the vault, and the entry enters the log at the next unlock', async () => {
+    api = await openTestApi({ now: new Date() });
+    const { dir, session } = api;
+    const vaultId = readKeyFile(vaultPaths(dir).keys).vaultId;
+    // A read-only connection refuses the write as a full disk would.
+    session.db.pragma('query_only = ON');
+    expect(() => session.lock('screen-locked')).not.toThrow();
+    expect(session.state).toBe('locked');
+    expect(readPendingAudit(dir, vaultId)).toEqual([
+      expect.objectContaining({
+        action: 'vault.locked',
+        details: { reason: 'screen-locked', deferred: true },
+      }),
+    ]);
+    api = await openTestApi({ dir, now: new Date() });
+    const last = listAudit(api.session.db, { limit: 2 }).reverse();
+    expect(last.map((entry) => entry.action)).toEqual(['vault.locked', 'vault.unlocked']);
+    expect(last[0]?.details).toEqual({ reason: 'screen-locked', deferred: true });
+    expect(readPendingAudit(dir, vaultId)).toEqual([]);
+  });
+});
+
 describe.skipIf(!canMount())('a full disk (needs root on Linux to mount a small tmpfs)', () => {
   it('still locks: the database closes, and the lock entry enters the log at the next unlock', async () => {
     const disk = smallDisk();
