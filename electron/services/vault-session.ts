@@ -1,4 +1,4 @@
-import { appendAudit } from '../../db/audit';
+import { type AuditDetails, appendAudit } from '../../db/audit';
 import type { SqliteDatabase } from '../../db/connection';
 import { VaultError } from '../../db/errors';
 import { keepPendingAudit, reservePendingAudit } from '../../db/pending-audit';
@@ -73,7 +73,8 @@ export class VaultSession {
   /** A new passphrase from the recovery key; the vault stays locked (or unlocked) as it was. */
   async resetPassphrase(recoveryKey: string, next: string): Promise<void> {
     await resetPassphrase(this.dir, recoveryKey, next, this.options);
-    if (this.#vault) appendAudit(this.#vault.db, 'vault.passphrase-reset');
+    // The new passphrase is in place: a full disk must not make it look as if it failed.
+    if (this.#vault) this.#auditOrKeep(this.#vault, 'vault.passphrase-reset', {});
   }
 
   /**
@@ -93,27 +94,28 @@ export class VaultSession {
           // A listener's own failure is its to report; the lock goes on.
         }
       }
-      const at = new Date();
-      try {
-        appendAudit(vault.db, 'vault.locked', null, { reason }, at);
-      } catch {
-        this.#keepLockEntry(vault, { reason, deferred: true }, at);
-      }
+      this.#auditOrKeep(vault, 'vault.locked', { reason });
     } finally {
       this.#vault = undefined;
       vault.lock();
     }
   }
 
-  #keepLockEntry(vault: Vault, details: { reason: LockReason; deferred: true }, at: Date): void {
+  /** Writes an audit entry, or keeps it for the next unlock when the disk refuses it. */
+  #auditOrKeep(vault: Vault, action: string, details: AuditDetails): void {
+    const at = new Date();
     try {
-      keepPendingAudit(this.dir, vault.vaultId, {
-        at: at.toISOString(),
-        action: 'vault.locked',
-        details,
-      });
+      appendAudit(vault.db, action, null, details, at);
     } catch {
-      // Not even the reserved file took it: the lock still happens, its entry is lost.
+      try {
+        keepPendingAudit(this.dir, vault.vaultId, {
+          at: at.toISOString(),
+          action,
+          details: { ...details, deferred: true },
+        });
+      } catch {
+        // Not even the reserved file took it: what happened still happens, unrecorded.
+      }
     }
   }
 

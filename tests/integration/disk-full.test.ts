@@ -16,8 +16,15 @@ import { readKeyFile } from '../../db/key-slots';
 import { PENDING_AUDIT_FILE, readPendingAudit } from '../../db/pending-audit';
 import { vaultPaths } from '../../db/vault';
 import { KluisError } from '../../electron/client';
+import { VaultSession } from '../../electron/services/vault-session';
 import { aClient, openTestApi, type TestApi } from '../support/api-fixture';
-import { PASSPHRASE, removeTempDirs, tempDir } from '../support/vault-fixture';
+import {
+  FAST,
+  OTHER_PASSPHRASE,
+  PASSPHRASE,
+  removeTempDirs,
+  tempDir,
+} from '../support/vault-fixture';
 
 /**
  * A full disk, made real: a small tmpfs, filled to the last byte. Mounting needs root on
@@ -106,6 +113,25 @@ describe('a lock whose audit entry cannot be written (any machine, no mount need
     expect(last.map((entry) => entry.action)).toEqual(['vault.locked', 'vault.unlocked']);
     expect(last[0]?.details).toEqual({ reason: 'screen-locked', deferred: true });
     expect(readPendingAudit(dir, vaultId)).toEqual([]);
+  });
+});
+
+describe('a passphrase reset whose audit entry cannot be written', () => {
+  it('still reports success, since the new passphrase is in place, and logs it later', async () => {
+    const dir = tempDir();
+    const session = new VaultSession(dir, FAST);
+    const { recoveryKey } = await session.create(PASSPHRASE);
+    session.db.pragma('query_only = ON');
+    await expect(session.resetPassphrase(recoveryKey, OTHER_PASSPHRASE)).resolves.toBeUndefined();
+    session.lock('user');
+    await session.unlock({ passphrase: OTHER_PASSPHRASE });
+    const actions = listAudit(session.db, { limit: 10 }).map((entry) => [
+      entry.action,
+      entry.details.deferred ?? false,
+    ]);
+    expect(actions).toContainEqual(['vault.passphrase-reset', true]);
+    expect(actions).toContainEqual(['vault.locked', true]);
+    session.lock('quit');
   });
 });
 
