@@ -108,7 +108,7 @@ export function AccessExport({ dossier }: { dossier: Dossier }) {
         }}
       >
         <RadioGroup
-          className="radio-group radio-group--column"
+          className="radio-group radio-group--column narrow"
           value={language}
           isDisabled={jobId !== null}
           onChange={(value) => {
