@@ -40,9 +40,26 @@ const ALLOWED_KEYS: readonly RegExp[] = [
   /(^|\.)technical/i,
   // A person's age, as a kind of identifying detail the anonymiser finds.
   /^enums\.identifierKind\.age$/,
-  // The emergency kit's screens are being rewritten on their own branch; reported there.
-  /^continuity\./,
 ];
+
+/**
+ * English emergency-kit screen texts that still say "shares" (Dutch says "delen"). That
+ * screen is being rewritten on its own branch, so they are listed here, one by one, and
+ * reported there; any other text with jargon fails.
+ */
+const KNOWN_ON_KIT_SCREENS = new Set([
+  'en:continuity.drill.intro',
+  'en:continuity.drill.ok_one',
+  'en:continuity.drill.ok_other',
+  'en:continuity.drill.oldKit',
+  'en:continuity.kit.intro',
+  'en:continuity.kit.issuedText',
+  'en:continuity.kit.kOfN',
+  'en:continuity.kit.reissueText',
+  'en:continuity.kit.showShares',
+  'en:continuity.kit.threshold',
+  'en:continuity.shares.legend',
+]);
 
 /** Source files whose texts are read as written (their text comes from many functions). */
 const PDF_SOURCES = ['electron/services/handover/dossier-pdf.ts'];
@@ -159,7 +176,8 @@ describe('plain words in texts for people', () => {
     it(`on the ${language === 'nl' ? 'Dutch' : 'English'} screens`, () => {
       const texts = [...translations(language)]
         .filter(([key]) => !ALLOWED_KEYS.some((allowed) => allowed.test(key)))
-        .map(([key, text]) => ({ where: `${language}:${key}`, text }));
+        .map(([key, text]) => ({ where: `${language}:${key}`, text }))
+        .filter(({ where }) => !KNOWN_ON_KIT_SCREENS.has(where));
       expect(jargonIn(texts)).toEqual([]);
     });
   }
