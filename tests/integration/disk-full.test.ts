@@ -6,6 +6,7 @@ import {
   openSync,
   readdirSync,
   rmSync,
+  watch,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -190,6 +191,11 @@ describe.skipIf(!canMount())('a full disk (needs root on Linux to mount a small 
     expect(existsSync(shm)).toBe(false);
     api.session.lock('quit');
     disk.fill();
+    // Every name that appears in the vault folder from here on, however briefly.
+    const appeared = new Set<string>();
+    const watcher = watch(disk.dir, (_event, name) => {
+      if (name) appeared.add(name);
+    });
 
     const locked = api;
     expect(await failureCode(locked.kluis.vault.unlock({ passphrase: PASSPHRASE }))).toBe(
@@ -206,6 +212,12 @@ describe.skipIf(!canMount())('a full disk (needs root on Linux to mount a small 
     expect(locked.session.state).toBe('unlocked');
     expect(existsSync(shm)).toBe(false);
     expect((await locked.kluis.clients.list({})).length).toBe(1);
+    await locked.kluis.clients.create(aClient);
     expect(readdirSync(disk.dir)).toContain(PENDING_AUDIT_FILE);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    watcher.close();
+    // The watcher works: the WAL showed up; the shared-memory file never did.
+    expect(appeared).toContain('vault.db-wal');
+    expect(appeared).not.toContain('vault.db-shm');
   });
 });
