@@ -56,7 +56,7 @@ export function openFailure(error: unknown): VaultError | undefined {
 
 /**
  * One open routine, always in this order (after Signal Desktop's): open → cipher → key →
- * prove the key with a read → lock → WAL → the rest. Each pragma says why it is there.
+ * lock → prove the key with a read → WAL → the rest. Each pragma says why it is there.
  */
 export function openEncryptedDatabase(
   path: string,
@@ -74,13 +74,15 @@ export function openEncryptedDatabase(
     // SQLite, the data key is already random. The hex string is an immutable JS string
     // we cannot wipe; it lives only for this call.
     db.pragma(`key="x'${dataKey.toString('hex')}'"`);
+    // Hold the file for this process alone: a second window or app instance gets
+    // SQLITE_BUSY instead of writing beside us. Set before the first read: a WAL database
+    // first read in exclusive mode keeps its index in memory and never makes a
+    // `vault.db-shm` file, which on a full disk fails as SQLITE_IOERR_SHMSIZE.
+    // https://www.sqlite.org/pragma.html#pragma_locking_mode, https://www.sqlite.org/wal.html#noshm
+    db.pragma('locking_mode=EXCLUSIVE');
     // Nothing is read until a query runs: this read is where a wrong key or a damaged
     // first page shows up (SQLITE_NOTADB).
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    // Hold the file for this process alone: a second window or app instance gets
-    // SQLITE_BUSY instead of writing beside us, and WAL needs no shared-memory file.
-    // https://www.sqlite.org/pragma.html#pragma_locking_mode
-    db.pragma('locking_mode=EXCLUSIVE');
     // WAL: readers never block the writer, and a crash never leaves a half-written page.
     // https://www.sqlite.org/wal.html
     db.pragma('journal_mode=WAL');

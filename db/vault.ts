@@ -19,6 +19,7 @@ import {
 } from './key-slots';
 import { migrate, schemaVersion } from './migrate';
 import { assertStrongPassphrase } from './passphrase-policy';
+import { clearPendingAudit, readPendingAudit, replayPendingAudit } from './pending-audit';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
 export const DATABASE_FILE = 'vault.db';
@@ -291,7 +292,17 @@ export async function openVault(
           file: 'keys',
         });
       }
-      appendAudit(db, 'vault.unlocked', null, { method: slotSecret.kind });
+      // Entries a lock on a full disk could not write go in first, in their own order.
+      const pending = readPendingAudit(dir, keyFile.vaultId);
+      db.transaction(() => {
+        replayPendingAudit(db, pending);
+        appendAudit(db, 'vault.unlocked', null, { method: slotSecret.kind });
+      })();
+      try {
+        if (pending.length) clearPendingAudit(dir);
+      } catch {
+        // The entries are in the log; at worst they are written twice at the next unlock.
+      }
     } catch (error) {
       db.close();
       throw error;

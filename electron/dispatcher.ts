@@ -99,7 +99,7 @@ export function createDispatcher(session: VaultSession, options: DispatcherOptio
           Object.keys(error.detail).length ? { detail: error.detail } : {},
         );
       }
-      if (isDiskFull(error)) return failure('DISK_FULL');
+      if (isDiskFull(error, session.dir)) return failure('DISK_FULL');
       const code = sqliteCode(error);
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return failure('NOT_FOUND');
       // A page that fails its HMAC or structure check: the file was damaged on disk.

@@ -1,6 +1,7 @@
-import { appendAudit } from '../../db/audit';
+import { type AuditDetails, appendAudit } from '../../db/audit';
 import type { SqliteDatabase } from '../../db/connection';
 import { VaultError } from '../../db/errors';
+import { keepPendingAudit, reservePendingAudit } from '../../db/pending-audit';
 import {
   createVault,
   openVault,
@@ -44,12 +45,24 @@ export class VaultSession {
     if (this.#vault) throw new VaultError('VAULT_EXISTS', 'A vault is already open.');
     const { vault, recoveryKey } = await createVault(this.dir, passphrase, this.options);
     this.#vault = vault;
+    this.#reserveAuditRoom(vault);
     return { recoveryKey };
   }
 
   async unlock(secret: UnlockSecret): Promise<void> {
     if (this.#vault) return;
-    this.#vault = await openVault(this.dir, secret, this.options);
+    const vault = await openVault(this.dir, secret, this.options);
+    this.#vault = vault;
+    this.#reserveAuditRoom(vault);
+  }
+
+  /** Room for the lock's audit entry while the disk has some (see db/pending-audit.ts). */
+  #reserveAuditRoom(vault: Vault): void {
+    try {
+      reservePendingAudit(this.dir, vault.vaultId);
+    } catch {
+      // The lock then tries to make the file itself; the vault works the same.
+    }
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
@@ -60,16 +73,50 @@ export class VaultSession {
   /** A new passphrase from the recovery key; the vault stays locked (or unlocked) as it was. */
   async resetPassphrase(recoveryKey: string, next: string): Promise<void> {
     await resetPassphrase(this.dir, recoveryKey, next, this.options);
-    if (this.#vault) appendAudit(this.#vault.db, 'vault.passphrase-reset');
+    // The new passphrase is in place: a full disk must not make it look as if it failed.
+    if (this.#vault) this.#auditOrKeep(this.#vault, 'vault.passphrase-reset', {});
   }
 
+  /**
+   * Always locks, also on a full disk: the listeners run (each on its own, so one that
+   * fails cannot stop the rest), the audit entry is written if the disk takes it, and the
+   * database closes whatever happened before. An entry the disk refused waits in a small
+   * file beside the vault for the next unlock.
+   */
   lock(reason: LockReason = 'user'): void {
     const vault = this.#vault;
     if (!vault) return;
-    for (const listener of this.#listeners) listener(reason);
-    appendAudit(vault.db, 'vault.locked', null, { reason });
-    this.#vault = undefined;
-    vault.lock();
+    try {
+      for (const listener of this.#listeners) {
+        try {
+          listener(reason);
+        } catch {
+          // A listener's own failure is its to report; the lock goes on.
+        }
+      }
+      this.#auditOrKeep(vault, 'vault.locked', { reason });
+    } finally {
+      this.#vault = undefined;
+      vault.lock();
+    }
+  }
+
+  /** Writes an audit entry, or keeps it for the next unlock when the disk refuses it. */
+  #auditOrKeep(vault: Vault, action: string, details: AuditDetails): void {
+    const at = new Date();
+    try {
+      appendAudit(vault.db, action, null, details, at);
+    } catch {
+      try {
+        keepPendingAudit(this.dir, vault.vaultId, {
+          at: at.toISOString(),
+          action,
+          details: { ...details, deferred: true },
+        });
+      } catch {
+        // Not even the reserved file took it: what happened still happens, unrecorded.
+      }
+    }
   }
 
   /** Something was written since the last backup: a backup on quit is worth making. */

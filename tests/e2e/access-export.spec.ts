@@ -42,9 +42,17 @@ test('a client gets their dossier for access, encrypted with a passphrase or, wh
   const access = form(page, ACCESS);
   const start = access.getByRole('button', { name: 'Inzage-bestand maken' });
   await expect(start).toBeDisabled();
-  await expect(
-    access.getByText(/met Dossierkluis of met het gratis standaardprogramma age/),
-  ).toBeVisible();
+  // Plain words for the coach; the file format sits behind "Technische details".
+  await expect(access.getByText(/met Dossierkluis of met een gratis programma/)).toBeVisible();
+  await expect(access.getByText(/age-encryption\.org/)).toBeHidden();
+  await access.getByText('Technische details', { exact: true }).click();
+  await expect(access.getByText(/age-encryption\.org/)).toBeVisible();
+  // The coach's reflections stay out unless chosen, with what they are said first.
+  const reflections = access.getByRole('checkbox', {
+    name: 'Ook mijn reflecties aan de cliënt geven',
+  });
+  await expect(reflections).not.toBeChecked();
+  await expect(access.getByText(/Die aantekeningen gaan over je eigen werk/)).toBeVisible();
   await access.getByLabel('Wachtwoordzin voor de cliënt').fill(OTHER_PASSPHRASE);
   await expect(access.getByRole('meter')).toHaveAttribute('aria-valuetext', 'sterk genoeg');
   await access.getByLabel('Herhaal de wachtwoordzin').fill(`${OTHER_PASSPHRASE}x`);
@@ -62,6 +70,9 @@ test('a client gets their dossier for access, encrypted with a passphrase or, wh
   await expect(page.getByRole('button', { name: 'Inzage-bestand downloaden' })).toBeHidden();
 
   // Without encryption: only after the coach says, in as many words, that it is not encrypted.
+  // This one for a client who reads English, with the reflections given on purpose.
+  await access.getByText('Engels', { exact: true }).click();
+  await access.getByText('Ook mijn reflecties aan de cliënt geven').click();
   await access.getByText('Niet versleutelen', { exact: true }).click();
   await expect(access.getByText('Het bestand wordt dan NIET versleuteld.')).toBeVisible();
   const startPlain = access.getByRole('button', { name: 'Onversleuteld bestand maken' });
@@ -75,6 +86,10 @@ test('a client gets their dossier for access, encrypted with a passphrase or, wh
   const plain = await downloadAccessFile(page);
   expect(plain.suggestedFilename()).toMatch(/^dossier-inzage-\d{4}-\d{2}-\d{2}\.zip$/);
   expect(await head(plain, 2)).toBe('PK');
+  // Zip entry names are plain text: the client's readme is the English one, alone.
+  const zip = readFileSync(await plain.path()).toString('latin1');
+  expect(zip).toContain('README.txt');
+  expect(zip).not.toContain('LEESMIJ.txt');
   await page.getByRole('button', { name: 'Klaar' }).click();
   // The confirmation does not stick: the next export asks again.
   await expect(access.getByRole('button', { name: 'Onversleuteld bestand maken' })).toBeDisabled();

@@ -24,6 +24,10 @@ import {
  *   README.txt                       the same in English
  *   bewaartermijnen.txt              retention schedule: every client and the date their
  *                                    dossier may be erased (article 2.27b)
+ *
+ * A client's access copy (kind 'access') holds one readme in the client's language
+ * instead (LEESMIJ.txt or README.txt, written for the client), and for English its
+ * retention schedule as retention.txt.
  *   clients/<client id>/dossier.json the complete dossier, machine-readable: the import
  *                                    format, schema `dossierkluis-dossier` below
  *   clients/<client id>/dossier.pdf  the same, readable by a person without the app
@@ -51,6 +55,8 @@ export const MANIFEST_PATH = 'manifest.json';
 export const README_NL_PATH = 'LEESMIJ.txt';
 export const README_EN_PATH = 'README.txt';
 export const RETENTION_PATH = 'bewaartermijnen.txt';
+/** The retention schedule of an access copy for a client who reads English. */
+export const RETENTION_EN_PATH = 'retention.txt';
 
 export function dossierJsonPath(clientId: string): string {
   return `clients/${clientId}/dossier.json`;
@@ -221,7 +227,7 @@ const attachmentEntry = new RegExp(`^clients/(${UUID})/attachments/(${UUID})-[^/
 export function entryRole(path: string): EntryRole | null {
   if (path === MANIFEST_PATH) return { kind: 'manifest' };
   if (path === README_NL_PATH || path === README_EN_PATH) return { kind: 'readme' };
-  if (path === RETENTION_PATH) return { kind: 'retention' };
+  if (path === RETENTION_PATH || path === RETENTION_EN_PATH) return { kind: 'retention' };
   const inClient = clientEntry.exec(path);
   if (inClient) {
     const [, clientId, file] = inClient;

@@ -91,21 +91,27 @@ function successorsText(db: SqliteDatabase): string {
 }
 
 /** The non-confidential note beside the bundle: what it is and who to ask. */
+export function continuityReadmeText(kitId: string, at: string, practice: string): string {
+  return [
+    'Dossierkluis — continuïteitsbundel',
+    '',
+    `${CONTINUITY_FILE} bevat de versleutelde cliëntdossiers van ${practice || 'deze praktijk'},`,
+    'voor het geval de coach niet meer zelf kan handelen (ethische code TotalBalance, art. 2.28).',
+    'Openen kan alleen met Dossierkluis, onder',
+    'Praktijk › Overdracht › Herstellen met het noodpakket, en met de delen van de',
+    'noodsleutel die de bewaarders hebben. Verwijder of verplaats dit bestand niet.',
+    '',
+    `Bijgewerkt: ${at}`,
+    '',
+    `Technische details: noodpakket ${kitId}`,
+    '',
+  ].join('\n');
+}
+
 function writeReadme(folder: string, kitId: string, at: string, practice: string): void {
   writeFileAtomic(
     join(folder, CONTINUITY_README),
-    [
-      'Dossierkluis — continuïteitsbundel',
-      '',
-      `${CONTINUITY_FILE} bevat de versleutelde cliëntdossiers van ${practice || 'deze praktijk'},`,
-      'voor het geval de coach niet meer zelf kan handelen (ethische code TotalBalance, art. 2.28).',
-      'Openen kan alleen met Dossierkluis (Continuïteit > Herstellen) en de deelsleutels van het',
-      'noodpakket. Verwijder of verplaats dit bestand niet.',
-      '',
-      `Kit: ${kitId}`,
-      `Bijgewerkt: ${at}`,
-      '',
-    ].join('\n'),
+    continuityReadmeText(kitId, at, practice),
     0o644,
   );
 }

@@ -105,6 +105,13 @@ export const handoverInputs = {
         /** Only when the coach explicitly chose an unencrypted export. */
         z.object({ kind: z.literal('none'), acknowledgeUnencrypted: z.literal(true) }).strict(),
       ]),
+      /** The language of the client's LEESMIJ and retention file. */
+      language: z.enum(['nl', 'en']).default('nl'),
+      /**
+       * The coach's private reflections stay out unless the coach chose, with the
+       * explanation on screen, to give them too.
+       */
+      includeReflections: z.boolean().default(false),
       output: exportOutput,
     })
     .strict(),

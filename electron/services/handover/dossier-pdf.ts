@@ -76,8 +76,11 @@ export const REASON_LABEL: Record<string, string> = {
   'access-request': 'Inzageverzoek van de cliënt (AVG art. 15)',
 };
 
+/** A file size in words a reader knows: kB and MB, never a count of bytes. */
 function kib(bytes: number): string {
-  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(0)} kB`;
+  if (bytes < 1024) return 'minder dan 1 kB';
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} kB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
 }
 
 export interface DossierPdfContext {

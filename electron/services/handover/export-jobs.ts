@@ -37,6 +37,10 @@ export interface AccessExportInput {
   protection:
     | { kind: 'passphrase'; passphrase: string }
     | { kind: 'none'; acknowledgeUnencrypted: true };
+  /** The client's language; Dutch when absent. */
+  language?: 'nl' | 'en' | undefined;
+  /** The coach's private reflections go only when this is true. */
+  includeReflections?: boolean | undefined;
   output: ExportOutput;
 }
 
@@ -94,6 +98,7 @@ function runExport(
     output: ExportOutput;
     letterTemplate: string | null;
     fileName: string;
+    forClient?: { language: 'nl' | 'en'; includeReflections: boolean };
   },
 ): { jobId: string } {
   let id = '';
@@ -120,6 +125,7 @@ function runExport(
         signal: job.signal,
         ...(engine.writeHook ? { writeHook: engine.writeHook } : {}),
         onProgress: exportProgressOf(job),
+        ...(options.forClient ? { forClient: options.forClient } : {}),
       });
       const mediaType = encrypted ? 'application/octet-stream' : 'application/zip';
       if (savedTo === 'download') {
@@ -161,7 +167,12 @@ function runExport(
 
 function auditExport(
   engine: EngineContext,
-  options: { bundleKind: string; reason: string; protection: Protection },
+  options: {
+    bundleKind: string;
+    reason: string;
+    protection: Protection;
+    forClient?: { includeReflections: boolean };
+  },
   result: BundleResult,
 ): void {
   const db = engine.host.db();
@@ -191,6 +202,8 @@ function auditExport(
         files: result.files,
         bytes: result.bytes,
         encryption: options.protection.kind,
+        // Whether the coach gave the client their private reflections too.
+        ...(options.forClient ? { reflections: options.forClient.includeReflections } : {}),
       },
       now,
     );
@@ -258,5 +271,9 @@ export function startAccessExport(
     output: input.output,
     letterTemplate: null,
     fileName: `dossier-inzage-${day(ctx.now())}.zip${encrypted ? '.age' : ''}`,
+    forClient: {
+      language: input.language ?? 'nl',
+      includeReflections: input.includeReflections === true,
+    },
   });
 }

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { accessReadme, type ClientLanguage, retentionText } from './access-texts';
 import {
   encryptStream,
   type OutputTarget,
@@ -19,6 +20,7 @@ import {
   type Manifest,
   README_EN_PATH,
   README_NL_PATH,
+  RETENTION_EN_PATH,
   RETENTION_PATH,
 } from './bundle-schema';
 import { renderDossierPdf } from './dossier-pdf';
@@ -31,7 +33,6 @@ import {
   readmeNl,
   renderLetter,
   retentionRow,
-  retentionSchedule,
 } from './texts';
 import { BundleZip } from './zip-writer';
 
@@ -72,6 +73,11 @@ export interface WriteBundleOptions {
   readonly onProgress?: (progress: ExportProgress) => void;
   /** Test seam: runs before each write to the target (see age-io.ts). */
   readonly writeHook?: WriteHook;
+  /**
+   * A client's access copy: the readme and retention schedule in the client's language,
+   * and the coach's private reflections only when the coach chose to give them.
+   */
+  readonly forClient?: { readonly language: ClientLanguage; readonly includeReflections: boolean };
 }
 
 export interface BundleResult {
@@ -95,6 +101,18 @@ function compressible(mediaType: string): boolean {
 }
 
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+
+/** A client's copy leaves the coach's reflections out unless the coach chose otherwise. */
+function withoutReflections(
+  document: DossierDocument,
+  forClient: WriteBundleOptions['forClient'],
+): DossierDocument {
+  if (!forClient || forClient.includeReflections) return document;
+  return {
+    ...document,
+    sessions: document.sessions.map((session) => ({ ...session, reflection: '' })),
+  };
+}
 
 function abortedError(): HandoverError {
   return new HandoverError('CANCELLED', 'The export was cancelled.');
@@ -138,8 +156,9 @@ export async function writeBundle(options: WriteBundleOptions): Promise<BundleRe
       { compress },
     );
 
+  const forClient = options.forClient;
   function registerClient(dossier: DossierWithFiles): number {
-    const stored = dossier.document;
+    const stored = withoutReflections(dossier.document, forClient);
     const id = stored.client.id;
     const entries: number[] = [];
     for (const attachment of stored.attachments) {
@@ -225,8 +244,19 @@ export async function writeBundle(options: WriteBundleOptions): Promise<BundleRe
   }
 
   async function feed(): Promise<void> {
-    add(README_NL_PATH, () => utf8(readmeNl(texts)), true);
-    add(README_EN_PATH, () => utf8(readmeEn(texts)), true);
+    if (forClient) {
+      const readme = accessReadme({
+        language: forClient.language,
+        createdAt,
+        practice: source.practice,
+        to: options.to,
+        includeReflections: forClient.includeReflections,
+      });
+      add(forClient.language === 'en' ? README_EN_PATH : README_NL_PATH, () => utf8(readme), true);
+    } else {
+      add(README_NL_PATH, () => utf8(readmeNl(texts)), true);
+      add(README_EN_PATH, () => utf8(readmeEn(texts)), true);
+    }
     let previousFirst = -1;
     for (const id of source.clientIds) {
       if (signal?.aborted) throw abortedError();
@@ -238,7 +268,12 @@ export async function writeBundle(options: WriteBundleOptions): Promise<BundleRe
       if (!dossier) continue;
       previousFirst = registerClient(dossier);
     }
-    add(RETENTION_PATH, () => utf8(retentionSchedule(createdAt, retention)), true);
+    const language = forClient?.language ?? 'nl';
+    add(
+      language === 'en' ? RETENTION_EN_PATH : RETENTION_PATH,
+      () => utf8(retentionText(createdAt, retention, language)),
+      true,
+    );
     add(
       MANIFEST_PATH,
       () => {

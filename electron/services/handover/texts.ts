@@ -1,3 +1,4 @@
+import { type RetentionRow, retentionText } from './access-texts';
 import type { BundleKind, DossierDocument, HandoverReason } from './bundle-schema';
 import { dutchDay, REASON_LABEL } from './dossier-pdf';
 import type { PracticeInfo } from './dossier-read';
@@ -49,23 +50,20 @@ export function readmeNl(t: BundleTexts): string {
     'OPENEN MET DOSSIERKLUIS',
     ...(t.kind === 'continuity'
       ? [
-          '  Continuïteit > Herstellen: voer de deelsleutels van het noodpakket in (zoveel als',
-          '  op de pagina staat). Dossierkluis controleert elk bestand en toont wat er wordt',
+          '  Kies in Dossierkluis Praktijk › Overdracht › Herstellen met het noodpakket, kies',
+          '  dit bestand en laat de bewaarders hun deel van de noodsleutel intypen (zoveel als',
+          '  op hun pagina staat). Dossierkluis controleert elk bestand en toont wat er wordt',
           '  ingelezen voordat er iets verandert.',
         ]
       : [
-          '  Praktijk > Overdracht > Bundel importeren. Dossierkluis controleert elk bestand',
-          '  en toont wat er wordt ingelezen voordat er iets verandert.',
+          '  Kies in Dossierkluis Praktijk › Overdracht › Dossiers overnemen en kies dit',
+          '  bestand. Dossierkluis controleert elk bestand en toont wat er wordt ingelezen',
+          '  voordat er iets verandert.',
         ]),
     '',
-    'OPENEN ZONDER DOSSIERKLUIS',
-    '  Met het programma age (https://age-encryption.org):',
-    ...opening,
-    '  Daarna uitpakken met elk zip-programma, bijvoorbeeld: unzip bundel.zip',
-    '',
     'INHOUD',
-    '  manifest.json                    overzicht: wie, waarom, welke cliënten, en de',
-    '                                   SHA-256-controlewaarde en grootte van elk bestand',
+    '  manifest.json                    overzicht: wie, waarom, welke cliënten en een',
+    '                                   controlewaarde van elk bestand',
     '  bewaartermijnen.txt              tot wanneer elk dossier bewaard moet worden',
     '  clients/<nummer>/dossier.pdf     het dossier, leesbaar',
     '  clients/<nummer>/dossier.json    het dossier, volledig en exact (voor import)',
@@ -74,8 +72,12 @@ export function readmeNl(t: BundleTexts): string {
       ? ['  clients/<nummer>/kennisgeving.txt  brief aan de cliënt over de beëindiging']
       : []),
     '',
-    'Controleren zonder Dossierkluis: sha256sum van elk bestand moet gelijk zijn aan de',
-    'waarde in manifest.json.',
+    'TECHNISCHE DETAILS',
+    '  Openen zonder Dossierkluis kan met het programma age (https://age-encryption.org):',
+    ...opening,
+    '  Daarna uitpakken met elk zip-programma, bijvoorbeeld: unzip bundel.zip',
+    '  Controleren: de sha256sum van elk bestand moet gelijk zijn aan de waarde in',
+    '  manifest.json.',
     '',
   ].join('\n');
 }
@@ -99,56 +101,28 @@ export function readmeEn(t: BundleTexts): string {
     `Reason:    ${t.reason}`,
     `Clients:   ${t.clients}`,
     '',
-    'Confidential client records. To open: in Dossierkluis, Practice > Handover > Import',
-    '(every file is verified before anything is written). Without Dossierkluis, with age',
-    '(https://age-encryption.org):',
-    ...opening,
-    'then unzip it with any zip tool. manifest.json lists every file with its SHA-256 and',
-    'size; dossier.pdf is the readable record, dossier.json the complete one (the import',
-    'format, schema "dossierkluis-dossier" version 1).',
+    'Confidential client records. To open them in Dossierkluis, choose',
+    ...(t.kind === 'continuity'
+      ? ['Practice › Handover › Recover with the emergency kit and choose this file.']
+      : ['Practice › Handover › Take dossiers over and choose this file.']),
+    'Every file is checked before anything is written. dossier.pdf is the readable record,',
+    'dossier.json the complete one.',
+    '',
+    'TECHNICAL DETAILS',
+    '  Without Dossierkluis, with age (https://age-encryption.org):',
+    ...opening.map((line) => `  ${line.trimStart()}`),
+    '  then unzip it with any zip tool. manifest.json lists every file with its SHA-256 and',
+    '  size; dossier.json is the import format, schema "dossierkluis-dossier" version 1.',
     '',
   ].join('\n');
 }
 
-export function retentionSchedule(
-  createdAt: string,
-  rows: readonly {
-    pseudonym: string;
-    name: string;
-    status: string;
-    endedOn: string | null;
-    until: string | null;
-  }[],
-): string {
-  const lines = [
-    'BEWAARTERMIJNEN (ethische code art. 2.27b)',
-    `Opgesteld ${createdAt}. Een dossier mag pas na de genoemde datum worden vernietigd,`,
-    'en moet dan ook worden vernietigd. Lopende trajecten hebben nog geen einddatum.',
-    '',
-    'Pseudoniem; Naam; Status; Beëindigd op; Bewaren tot',
-  ];
-  for (const row of rows) {
-    lines.push(
-      [
-        row.pseudonym,
-        row.name,
-        row.status,
-        row.endedOn ?? '-',
-        row.until ?? 'nog niet bekend',
-      ].join('; '),
-    );
-  }
-  lines.push('');
-  return lines.join('\n');
+/** The successor's retention schedule: Dutch, like the rest of a handover. */
+export function retentionSchedule(createdAt: string, rows: readonly RetentionRow[]): string {
+  return retentionText(createdAt, rows, 'nl');
 }
 
-export function retentionRow(dossier: DossierDocument): {
-  pseudonym: string;
-  name: string;
-  status: string;
-  endedOn: string | null;
-  until: string | null;
-} {
+export function retentionRow(dossier: DossierDocument): RetentionRow {
   return {
     pseudonym: dossier.client.pseudonym,
     name: `${dossier.client.firstName} ${dossier.client.lastName}`.trim(),

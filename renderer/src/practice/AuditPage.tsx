@@ -9,6 +9,7 @@ import { FormAlert } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { useFormat } from '../i18n/format';
+import { auditDetailParts } from './audit-details';
 
 const PAGE_SIZE = 50;
 
@@ -44,17 +45,22 @@ function ChainState() {
 function Details({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const parts = Object.entries(entry.details).map(([key, value]) => {
-    const label = t(`audit.detail.${key}`, { defaultValue: key });
-    let shown: string;
-    if (typeof value === 'boolean') shown = value ? t('common.yes') : t('common.no');
-    else if (typeof value === 'number') shown = format.number(value);
-    else if (value === null) shown = '—';
-    else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) shown = format.day(value);
-    else shown = t(`audit.value.${value}`, { defaultValue: value });
-    return `${label}: ${shown}`;
+  const { plain, technical } = auditDetailParts(entry.details, t, {
+    number: format.number,
+    bytes: format.bytes,
+    day: format.day,
   });
-  return <>{parts.join(' · ')}</>;
+  return (
+    <>
+      {plain.join(' · ')}
+      {technical.length > 0 ? (
+        <details className="audit__technical">
+          <summary>{t('audit.technical')}</summary>
+          {technical.join(' · ')}
+        </details>
+      ) : null}
+    </>
+  );
 }
 
 /** The append-only, hash-chained log: who did what when, by pseudonym, never content. */

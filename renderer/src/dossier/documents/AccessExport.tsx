@@ -17,6 +17,7 @@ import { usePassphraseStrength } from '../../vault/PassphraseMeter';
 
 type AccessExportInput = MethodInput<'handover.accessExport'>;
 type Protection = 'passphrase' | 'none';
+type ClientLanguage = AccessExportInput['language'];
 
 /**
  * AVG art. 15: the client's right of access. One dossier as PDF + JSON in a zip, encrypted
@@ -32,6 +33,9 @@ export function AccessExport({ dossier }: { dossier: Dossier }) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
+  const [language, setLanguage] = useState<ClientLanguage>('nl');
+  // The coach's own reflections stay out unless the coach ticks the box, knowing what they are.
+  const [includeReflections, setIncludeReflections] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -63,6 +67,8 @@ export function AccessExport({ dossier }: { dossier: Dossier }) {
         protection === 'passphrase'
           ? { kind: 'passphrase', passphrase }
           : { kind: 'none', acknowledgeUnencrypted: true },
+      language,
+      includeReflections,
       output: { download: true },
     };
     try {
@@ -82,6 +88,7 @@ export function AccessExport({ dossier }: { dossier: Dossier }) {
     setPassphrase('');
     setConfirm('');
     setAcknowledged(false);
+    setIncludeReflections(false);
   }
 
   return (
@@ -100,6 +107,28 @@ export function AccessExport({ dossier }: { dossier: Dossier }) {
           if (ready && jobId === null) void start();
         }}
       >
+        <RadioGroup
+          className="radio-group radio-group--column narrow"
+          value={language}
+          isDisabled={jobId !== null}
+          onChange={(value) => {
+            if (value === 'nl' || value === 'en') setLanguage(value);
+          }}
+        >
+          <Label className="field__label">{t('accessExport.language')}</Label>
+          <p className="muted">{t('accessExport.languageHint')}</p>
+          <RadioChoice value="nl">{t('accessExport.languageNl')}</RadioChoice>
+          <RadioChoice value="en">{t('accessExport.languageEn')}</RadioChoice>
+        </RadioGroup>
+        <div className="stack narrow">
+          <p className="field__label">{t('accessExport.reflectionsTitle')}</p>
+          <CheckboxField
+            label={t('accessExport.includeReflections')}
+            hint={t('accessExport.reflectionsExplain')}
+            value={includeReflections}
+            onChange={setIncludeReflections}
+          />
+        </div>
         <RadioGroup
           className="radio-group radio-group--column"
           value={protection}
@@ -127,6 +156,10 @@ export function AccessExport({ dossier }: { dossier: Dossier }) {
               confirm={confirm}
               onConfirm={setConfirm}
             />
+            <details>
+              <summary>{t('accessExport.technicalTitle')}</summary>
+              <p className="muted">{t('accessExport.technicalDetails')}</p>
+            </details>
           </div>
         ) : (
           <div className="stack narrow">

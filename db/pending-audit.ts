@@ -1,0 +1,139 @@
+import { closeSync, fsyncSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AuditDetails, appendAudit } from './audit';
+import type { SqliteDatabase } from './connection';
+
+/**
+ * Audit entries that could not be written when they happened, because the vault had to
+ * close on a full disk (a lock must never fail). They wait in a small JSON file beside
+ * the vault and enter the audit log, with their own time, at the next unlock. They hold
+ * facts only (an action, a time, a reason), never client data, so plaintext is fine.
+ *
+ * The file is reserved at its full size while the disk still has room (at unlock), and a
+ * lock overwrites it in place: rewriting blocks a file already owns needs no free space,
+ * where creating a file on a full disk fails. Spaces pad it, which JSON ignores.
+ */
+
+export const PENDING_AUDIT_FILE = 'vault.pending-audit.json';
+const FORMAT = 'dossierkluis-pending-audit';
+/** Room for a few dozen lock entries; more are not kept (see `keepPendingAudit`). */
+export const PENDING_AUDIT_BYTES = 4096;
+
+export interface PendingAuditEntry {
+  readonly at: string;
+  readonly action: string;
+  readonly details: AuditDetails;
+}
+
+function pathIn(dir: string): string {
+  return join(dir, PENDING_AUDIT_FILE);
+}
+
+function isEntry(value: unknown): value is PendingAuditEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return (
+    typeof entry.at === 'string' &&
+    !Number.isNaN(Date.parse(entry.at)) &&
+    typeof entry.action === 'string' &&
+    typeof entry.details === 'object' &&
+    entry.details !== null &&
+    !Array.isArray(entry.details) &&
+    Object.values(entry.details).every(
+      (v) => v === null || ['string', 'number', 'boolean'].includes(typeof v),
+    )
+  );
+}
+
+/**
+ * The entries waiting for vault `vaultId`; none when the file is missing, blank, or
+ * written for another vault (one restored from a backup over this folder).
+ */
+export function readPendingAudit(dir: string, vaultId: string): PendingAuditEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(pathIn(dir), 'utf8');
+  } catch {
+    return [];
+  }
+  if (text.trim() === '') return [];
+  try {
+    const parsed = JSON.parse(text) as { format?: unknown; vaultId?: unknown; entries?: unknown };
+    if (parsed.format !== FORMAT || parsed.vaultId !== vaultId) return [];
+    if (!Array.isArray(parsed.entries)) return [];
+    return parsed.entries.filter(isEntry);
+  } catch {
+    return [];
+  }
+}
+
+function padded(text: string): Buffer {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length >= PENDING_AUDIT_BYTES) return bytes;
+  return Buffer.concat([bytes, Buffer.alloc(PENDING_AUDIT_BYTES - bytes.length, 0x20)]);
+}
+
+/** Overwrites the file from its first byte without truncating, then flushes it. */
+function overwrite(dir: string, bytes: Buffer): void {
+  let fd: number;
+  try {
+    fd = openSync(pathIn(dir), 'r+');
+  } catch {
+    writeFileSync(pathIn(dir), bytes, { mode: 0o600 });
+    return;
+  }
+  try {
+    let written = 0;
+    while (written < bytes.length)
+      written += writeSync(fd, bytes, written, bytes.length - written, written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Makes sure the file exists at its full size, so a later lock on a full disk can still
+ * write to it. Keeps entries already waiting. Throws only what the file system throws.
+ */
+export function reservePendingAudit(dir: string, vaultId: string): void {
+  const entries = readPendingAudit(dir, vaultId);
+  overwrite(dir, padded(entries.length ? serialise(vaultId, entries) : ''));
+}
+
+function serialise(vaultId: string, entries: readonly PendingAuditEntry[]): string {
+  return JSON.stringify({ format: FORMAT, vaultId, entries });
+}
+
+/**
+ * Keeps one entry for the next unlock. The oldest are dropped when the reserved room
+ * would overflow: a growing file is exactly what a full disk cannot take.
+ */
+export function keepPendingAudit(dir: string, vaultId: string, entry: PendingAuditEntry): void {
+  const entries = [...readPendingAudit(dir, vaultId), entry];
+  let text = serialise(vaultId, entries);
+  while (entries.length > 1 && Buffer.byteLength(text) > PENDING_AUDIT_BYTES) {
+    entries.shift();
+    text = serialise(vaultId, entries);
+  }
+  overwrite(dir, padded(text));
+}
+
+/** Blanks the file after its entries reached the audit log; the reservation stays. */
+export function clearPendingAudit(dir: string): void {
+  overwrite(dir, padded(''));
+}
+
+/**
+ * Writes the waiting entries into the audit log, oldest first, each with its own time.
+ * Runs inside the caller's transaction; the caller clears the file once that committed.
+ */
+export function replayPendingAudit(
+  db: SqliteDatabase,
+  entries: readonly PendingAuditEntry[],
+): void {
+  const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
+  for (const entry of sorted) {
+    appendAudit(db, entry.action, null, entry.details, new Date(entry.at));
+  }
+}
