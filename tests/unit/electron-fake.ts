@@ -197,9 +197,6 @@ export function electronModule() {
       return fake.app;
     },
     BrowserWindow: FakeBrowserWindow,
-    dialog: {
-      showErrorBox: (title: string, content: string) => fake.errorBoxes.push({ title, content }),
-    },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
       setApplicationMenu: (menu: unknown) => fake.menus.push(menu),
@@ -217,6 +214,7 @@ export function electronModule() {
       },
     },
     dialog: {
+      showErrorBox: (title: string, content: string) => fake.errorBoxes.push({ title, content }),
       showOpenDialog: async (...args: unknown[]) => {
         // The window argument is optional; the options object is always the last.
         fake.dialog.openCalls.push(args[args.length - 1]);
