@@ -262,6 +262,8 @@ export const api = {
           .string()
           .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
           .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+        /** The record that links to the file, linked in the same transaction as the upload. */
+        linkAs: z.enum(['signed-copy', 'code-document']).optional(),
       })
       .strict(),
   ),

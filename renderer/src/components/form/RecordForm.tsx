@@ -33,7 +33,14 @@ export interface RecordFormProps<S extends z.ZodType> {
   label: string;
   children?: ReactNode;
   /** Controls beside the fields that fill one in, e.g. an upload that picks the new file. */
-  extra?(controls: { setValue(name: string, value: string | boolean): void }): ReactNode;
+  extra?(controls: ExtraControls): ReactNode;
+}
+
+export interface ExtraControls {
+  /** Fills a field in as if typed: unsaved until the form is saved. */
+  setValue(name: string, value: string | boolean): void;
+  /** A field the vault already stored (an upload linked at once): shown, and not unsaved. */
+  setSavedValue(name: string, value: string | boolean): void;
 }
 
 type Status = 'idle' | 'saving' | 'saved';
@@ -112,6 +119,11 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
         setValue(name, value) {
           form.setValue(name, value, { shouldDirty: true });
           draft.capture();
+        },
+        setSavedValue(name, value) {
+          // The new saved value becomes the field's baseline; other unsaved edits stay.
+          form.resetField(name, { defaultValue: value });
+          if (form.formState.isDirty) draft.capture();
         },
       })}
       <div className="form-actions">
