@@ -54,6 +54,8 @@ import type {
   ShareCheck,
 } from './services/handover/api-types';
 import { continuityInputs, handoverInputs } from './services/handover/contract';
+import type { EligibleClient } from './services/supervision';
+import type { NamedClient } from './services/supervision-names';
 
 /**
  * The contract between the UI and the main process: every method once, with the zod
@@ -73,7 +75,9 @@ export type {
   CaseSummary,
   Duty,
   DutyState,
+  EligibleClient,
   Flag,
+  NamedClient,
   PassphraseStrength,
   Replacement,
 };
@@ -284,8 +288,11 @@ export const api = {
   'audit.verify': returns<AuditVerification>()(none),
 
   'supervision.list': returns<SupervisionMeeting[]>()(none),
-  'supervision.eligibleClients':
-    returns<{ clientId: string; pseudonym: string; consentOn: string }[]>()(none),
+  'supervision.eligibleClients': returns<EligibleClient[]>()(none),
+  /** Which clients the texts of a meeting name, so the UI can warn before they are saved. */
+  'supervision.findNames': returns<NamedClient[]>()(
+    z.object({ texts: z.array(z.string().max(20_000)).max(10) }).strict(),
+  ),
   'supervision.create': returns<SupervisionMeeting>()(supervisionFields.strict()),
   'supervision.update': returns<SupervisionMeeting>()(patch(supervisionFields)),
   'supervision.delete': returns<{ deleted: true }>()(byId),
@@ -384,7 +391,7 @@ export const openMethods: ReadonlySet<MethodName> = new Set([
 
 /** Methods that never write: everything else marks the vault changed since the last backup. */
 export function isReadOnly(method: MethodName): boolean {
-  return /\.(get|list|search|verify|status|content|assessPassphrase)$/.test(method);
+  return /\.(get|list|search|verify|status|content|assessPassphrase|findNames)$/.test(method);
 }
 
 export const apiErrorCodes = [

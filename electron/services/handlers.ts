@@ -48,6 +48,7 @@ import {
   listMeetings,
   updateMeeting,
 } from './supervision';
+import { clientsNamedIn } from './supervision-names';
 
 /**
  * Every data method of the contract, bound to its service. Session methods (unlock, lock,
@@ -149,6 +150,7 @@ export const handlers: Handlers = {
 
   'supervision.list': (ctx) => listMeetings(ctx.db),
   'supervision.eligibleClients': (ctx) => eligibleClients(ctx.db),
+  'supervision.findNames': (ctx, input) => clientsNamedIn(ctx.db, input.texts),
   'supervision.create': (ctx, input) => createMeeting(ctx, input),
   'supervision.update': (ctx, input) => updateMeeting(ctx, input),
   'supervision.delete': (ctx, input) => deleteMeeting(ctx, input.id),

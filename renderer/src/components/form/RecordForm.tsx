@@ -27,6 +27,11 @@ export interface RecordFormProps<S extends z.ZodType> {
   draftKey: string | null;
   submitLabel: string;
   onSubmit(value: z.output<S>): Promise<unknown>;
+  /**
+   * Asked before saving; false stops without saving and without "saved" (the caller shows
+   * why, e.g. a warning the coach confirms by saving again).
+   */
+  confirmSubmit?(value: z.output<S>): Promise<boolean>;
   onCancel?(): void;
   choices?: Readonly<Record<string, readonly Choice[]>>;
   /** Accessible name of the form. */
@@ -68,7 +73,12 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
     setFailure(null);
     setStatus('saving');
     try {
-      await props.onSubmit(schema.parse(toApiValues(specs, values)));
+      const value = schema.parse(toApiValues(specs, values));
+      if (props.confirmSubmit && !(await props.confirmSubmit(value))) {
+        setStatus('idle');
+        return;
+      }
+      await props.onSubmit(value);
       draft.saved();
       form.reset(values);
       setStatus('saved');
