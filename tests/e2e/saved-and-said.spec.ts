@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { KluisBridge } from '../../electron/shell/bridge';
 import {
   addClient,
   createVault,
@@ -154,4 +155,29 @@ test('Help › About opens a dialog with the version and where the data stays', 
   // The menu's File › New client is the same one thing as Ctrl+N.
   harness.menuAction('new-client');
   await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe cliënt' })).toBeVisible();
+});
+
+test('a language chosen on the unlock screen is kept once the vault opens, and stored', async ({
+  appPage: page,
+}) => {
+  await createVault(page);
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: 'Kluis ontgrendelen' })).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+  await page.locator('input[type="password"]').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  // Before, the choice lived only in memory and the stored Dutch took over.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const bridge = (window as unknown as { kluis: KluisBridge }).kluis;
+        return (await bridge.settings.get({})).language;
+      }),
+    )
+    .toBe('en');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Settings' })).toBeVisible();
 });
