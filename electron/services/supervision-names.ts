@@ -1,6 +1,7 @@
 import type { SqliteDatabase } from '../../db/connection';
 import { prepared } from '../../db/statements';
-import { detectKnown } from './anonymise/known-identifiers';
+import { detectKnown, splitSurname } from './anonymise/known-identifiers';
+import { foldKey } from './anonymise/text';
 
 /** A client whose name appears in a text meant to hold pseudonyms only. */
 export interface NamedClient {
@@ -24,22 +25,35 @@ export function clientsNamedIn(db: SqliteDatabase, texts: readonly string[]): Na
     `SELECT id AS clientId, pseudonym, first_name AS firstName, last_name AS lastName
      FROM clients ORDER BY last_name, first_name`,
   ).all() as NamedClient[];
-  return clients.filter((client) =>
-    detectKnown(
-      text,
-      {
-        client: {
-          firstName: client.firstName,
-          lastName: client.lastName,
-          pseudonym: client.pseudonym,
+  // The full matcher costs tens of milliseconds per client; a word-prefix check first
+  // keeps a practice of a thousand clients quick. Every client-name form the matcher knows
+  // (diminutives, possessives, initials with the surname) starts with a word that starts
+  // with the given name or a part of the surname.
+  const words = [...new Set(foldKey(text).split(/[^\p{L}\p{N}]+/u))].filter(Boolean);
+  const mayBeNamed = (client: NamedClient) =>
+    `${client.firstName} ${splitSurname(client.lastName).core}`
+      .split(/[^\p{L}\p{N}]+/u)
+      .map(foldKey)
+      .filter((token) => token !== '')
+      .some((token) => words.some((word) => word.startsWith(token)));
+  return clients.filter(
+    (client) =>
+      mayBeNamed(client) &&
+      detectKnown(
+        text,
+        {
+          client: {
+            firstName: client.firstName,
+            lastName: client.lastName,
+            pseudonym: client.pseudonym,
+          },
         },
-      },
-      'nl',
-    ).some(
-      // The anonymiser also matches the pseudonym itself; in the log that is the point.
-      (found) =>
-        found.kind === 'client-name' &&
-        text.slice(found.start, found.end).toLowerCase() !== client.pseudonym.toLowerCase(),
-    ),
+        'nl',
+      ).some(
+        // The anonymiser also matches the pseudonym itself; in the log that is the point.
+        (found) =>
+          found.kind === 'client-name' &&
+          text.slice(found.start, found.end).toLowerCase() !== client.pseudonym.toLowerCase(),
+      ),
   );
 }
