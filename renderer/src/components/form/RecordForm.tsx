@@ -42,8 +42,6 @@ export interface RecordFormProps<S extends z.ZodType> {
 }
 
 export interface ExtraControls {
-  /** Fills a field in as if typed: unsaved until the form is saved. */
-  setValue(name: string, value: string | boolean): void;
   /** A field the vault already stored (an upload linked at once): shown, and not unsaved. */
   setSavedValue(name: string, value: string | boolean): void;
 }
@@ -126,10 +124,6 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
       />
       {props.children}
       {props.extra?.({
-        setValue(name, value) {
-          form.setValue(name, value, { shouldDirty: true });
-          draft.capture();
-        },
         setSavedValue(name, value) {
           // The new saved value becomes the field's baseline; other unsaved edits stay.
           form.resetField(name, { defaultValue: value });
