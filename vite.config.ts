@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+const { version } = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+) as {
+  version: string;
+};
 
 /**
  * The renderer bundle, loaded by Electron from app://kluis/ and by the browser harness
@@ -11,6 +18,8 @@ export default defineConfig({
   // Relative asset URLs work under app://kluis/ and under the harness alike.
   base: './',
   plugins: [react()],
+  // Help › About shows the version the app was built from.
+  define: { __DOSSIERKLUIS_VERSION__: JSON.stringify(version) },
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

@@ -95,11 +95,18 @@ const zxcvbn = new ZxcvbnFactory({
   graphs: common.adjacencyGraphs,
 });
 
+/**
+ * The policy's decision, the one thing every screen words: a meter that says "almost
+ * there" for a passphrase the vault then refuses is a meter that lies.
+ */
+export type PassphraseVerdict = 'too-short' | 'too-guessable' | 'accepted';
+
 export interface PassphraseStrength {
   /** 0 (terrible) to 4 (strong), zxcvbn's scale. */
   readonly score: number;
   readonly acceptable: boolean;
   readonly tooShort: boolean;
+  readonly verdict: PassphraseVerdict;
 }
 
 export function assessPassphrase(
@@ -108,7 +115,12 @@ export function assessPassphrase(
 ): PassphraseStrength {
   const tooShort = [...passphrase].length < MIN_PASSPHRASE_LENGTH;
   const { score } = zxcvbn.check(passphrase.slice(0, 256), [...userInputs]);
-  return { score, tooShort, acceptable: !tooShort && score >= MIN_PASSPHRASE_SCORE };
+  const verdict: PassphraseVerdict = tooShort
+    ? 'too-short'
+    : score >= MIN_PASSPHRASE_SCORE
+      ? 'accepted'
+      : 'too-guessable';
+  return { score, tooShort, acceptable: verdict === 'accepted', verdict };
 }
 
 export function assertStrongPassphrase(passphrase: string): void {

@@ -55,6 +55,8 @@ import type {
   ShareCheck,
 } from './services/handover/api-types';
 import { continuityInputs, handoverInputs } from './services/handover/contract';
+import type { EligibleClient } from './services/supervision';
+import type { NamedClient } from './services/supervision-names';
 
 /**
  * The contract between the UI and the main process: every method once, with the zod
@@ -74,8 +76,10 @@ export type {
   CaseSummary,
   Duty,
   DutyState,
+  EligibleClient,
   Flag,
   FoundBackups,
+  NamedClient,
   PassphraseStrength,
   Replacement,
 };
@@ -279,6 +283,8 @@ export const api = {
           .string()
           .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
           .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+        /** The record that links to the file, linked in the same transaction as the upload. */
+        linkAs: z.enum(['signed-copy', 'code-document']).optional(),
       })
       .strict(),
   ),
@@ -299,8 +305,11 @@ export const api = {
   'audit.verify': returns<AuditVerification>()(none),
 
   'supervision.list': returns<SupervisionMeeting[]>()(none),
-  'supervision.eligibleClients':
-    returns<{ clientId: string; pseudonym: string; consentOn: string }[]>()(none),
+  'supervision.eligibleClients': returns<EligibleClient[]>()(none),
+  /** Which clients the texts of a meeting name, so the UI can warn before they are saved. */
+  'supervision.findNames': returns<NamedClient[]>()(
+    z.object({ texts: z.array(z.string().max(20_000)).max(10) }).strict(),
+  ),
   'supervision.create': returns<SupervisionMeeting>()(supervisionFields.strict()),
   'supervision.update': returns<SupervisionMeeting>()(patch(supervisionFields)),
   'supervision.delete': returns<{ deleted: true }>()(byId),
@@ -433,7 +442,7 @@ export function isAllowed(method: MethodName, state: VaultState): boolean {
 
 /** Methods that never write: everything else marks the vault changed since the last backup. */
 export function isReadOnly(method: MethodName): boolean {
-  return /\.(get|list|search|verify|status|content|assessPassphrase)$/.test(method);
+  return /\.(get|list|search|verify|status|content|assessPassphrase|findNames)$/.test(method);
 }
 
 export const apiErrorCodes = [

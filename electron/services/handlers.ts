@@ -22,12 +22,13 @@ import type {
   Referral,
 } from '../contract/records';
 import { removeEnding, saveConfidentiality, saveContract, saveEnding } from './agreements';
-import { addAttachment, attachmentContent, deleteAttachment, listAttachments } from './attachments';
+import { attachmentContent, deleteAttachment, listAttachments } from './attachments';
 import { deleteSummary, finalizeSummary, listSummaries, prepareSummary } from './case-summaries';
 import { listClients } from './client-list';
 import type { ServiceContext } from './context';
 import { createClient, eraseClient, getDossier, updateClient } from './dossiers';
 import { handoverHandlers } from './handover/handlers';
+import { addLinkedAttachment } from './linked-uploads';
 import { pseudonymOf } from './ownership';
 import { getPractice, practiceCompliance, setCodeDocument, updatePractice } from './practice';
 import { recordService } from './records';
@@ -47,6 +48,7 @@ import {
   listMeetings,
   updateMeeting,
 } from './supervision';
+import { clientsNamedIn } from './supervision-names';
 
 /**
  * Every data method of the contract, bound to its service. Session methods (unlock, lock,
@@ -141,13 +143,14 @@ export const handlers: Handlers = {
   'feedback.update': (ctx, input) => feedback.update(ctx, input),
   'feedback.delete': (ctx, input) => feedback.remove(ctx, input),
 
-  'attachments.add': (ctx, input) => addAttachment(ctx, input),
+  'attachments.add': (ctx, input) => addLinkedAttachment(ctx, input),
   'attachments.list': (ctx, input) => listAttachments(ctx.db, input.clientId),
   'attachments.content': (ctx, input) => attachmentContent(ctx, input.id),
   'attachments.delete': (ctx, input) => deleteAttachment(ctx, input.id),
 
   'supervision.list': (ctx) => listMeetings(ctx.db),
   'supervision.eligibleClients': (ctx) => eligibleClients(ctx.db),
+  'supervision.findNames': (ctx, input) => clientsNamedIn(ctx.db, input.texts),
   'supervision.create': (ctx, input) => createMeeting(ctx, input),
   'supervision.update': (ctx, input) => updateMeeting(ctx, input),
   'supervision.delete': (ctx, input) => deleteMeeting(ctx, input.id),

@@ -149,16 +149,24 @@ export function deleteMeeting(ctx: ServiceContext, id: string): { deleted: true 
   return { deleted: true };
 }
 
+export interface EligibleClient {
+  clientId: string;
+  pseudonym: string;
+  /** The coach picks by real name; only the pseudonym is stored with the meeting. */
+  firstName: string;
+  lastName: string;
+  consentOn: string;
+}
+
 /** Clients that may be brought to supervision, for the case picker. */
-export function eligibleClients(
-  db: SqliteDatabase,
-): { clientId: string; pseudonym: string; consentOn: string }[] {
+export function eligibleClients(db: SqliteDatabase): EligibleClient[] {
   return prepared(
     db,
-    `SELECT c.id AS clientId, c.pseudonym, k.supervision_consent_on AS consentOn
+    `SELECT c.id AS clientId, c.pseudonym, c.first_name AS firstName, c.last_name AS lastName,
+       k.supervision_consent_on AS consentOn
      FROM clients c JOIN contracts k ON k.client_id = c.id
-     WHERE k.supervision_consent_on IS NOT NULL ORDER BY c.pseudonym`,
-  ).all() as { clientId: string; pseudonym: string; consentOn: string }[];
+     WHERE k.supervision_consent_on IS NOT NULL ORDER BY c.last_name, c.first_name, c.pseudonym`,
+  ).all() as EligibleClient[];
 }
 
 export function lastSupervisionOn(db: SqliteDatabase): string | undefined {

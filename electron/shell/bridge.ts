@@ -12,7 +12,8 @@ import { createKluisClient, type KluisClient, type Transport } from '../client';
 export const lockReasons = ['user', 'idle', 'screen-locked', 'suspend', 'quit', 'restore'] as const;
 export type KluisLockReason = (typeof lockReasons)[number];
 
-export const menuActions = ['about'] as const;
+/** Menu items whose action belongs to the UI; the page must handle each (see kluis.d.ts). */
+export const menuActions = ['about', 'new-client'] as const;
 export type KluisMenuAction = (typeof menuActions)[number];
 
 export type KluisEvent =
@@ -22,7 +23,7 @@ export type KluisEvent =
 export interface KluisEvents {
   /** The vault locked (idle, screen lock, suspend, menu, quit, restore): show the unlock screen. */
   onLocked(listener: (reason: KluisLockReason) => void): () => void;
-  /** A menu item whose action belongs to the UI (Help › About). */
+  /** A menu item whose action belongs to the UI (Help › About, File › New client). */
   onMenu(listener: (action: KluisMenuAction) => void): () => void;
 }
 

@@ -4,8 +4,11 @@
  * own (copy, zoom...). main.ts attaches the click handlers.
  */
 
+import type { KluisMenuAction } from './bridge';
+
 export type MenuLanguage = 'nl' | 'en';
-export type MenuAction = 'lock' | 'about';
+/** Lock is the main process's own; every other action is forwarded to the UI. */
+export type MenuAction = 'lock' | KluisMenuAction;
 
 export type MenuRole =
   | 'undo'
@@ -40,6 +43,7 @@ export interface MenuItemSpec {
 const messages = {
   nl: {
     file: 'Bestand',
+    newClient: 'Nieuwe cliënt',
     lock: 'Vergrendelen',
     quit: 'Afsluiten',
     edit: 'Bewerken',
@@ -68,6 +72,7 @@ const messages = {
   },
   en: {
     file: 'File',
+    newClient: 'New client',
     lock: 'Lock',
     quit: 'Quit',
     edit: 'Edit',
@@ -131,6 +136,9 @@ export function menuTemplate(options: {
     {
       label: t.file,
       submenu: [
+        // The same Ctrl+N as the page's shortcut, and the same one thing: a new client.
+        { label: t.newClient, accelerator: 'CmdOrCtrl+N', action: 'new-client' },
+        separator,
         { label: t.lock, accelerator: 'CmdOrCtrl+L', action: 'lock' },
         ...(mac ? [] : [separator, { label: t.quit, role: 'quit' as const }]),
       ],

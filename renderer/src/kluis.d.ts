@@ -1,20 +1,12 @@
-import type { KluisClient } from '../../electron/client';
+import type { KluisEvents, KluisBridge as ShellBridge } from '../../electron/shell/bridge';
 
-/** Pushed by the shell (Electron) or the test harness; absent in a bare browser. */
-export interface KluisEvents {
-  onLocked(callback: (reason: string) => void): () => void;
-}
-
-/** The desktop app's native dialog; the answer is a token for the chosen path, never the path. */
-export type ChooseFile = (request: {
-  purpose: 'save-bundle' | 'open-bundle' | 'bundle-folder' | 'backup-folder';
-  defaultName?: string;
-}) => Promise<{ token: string; name: string } | null>;
-
-export type KluisBridge = KluisClient & {
-  readonly events?: KluisEvents;
-  readonly chooseFile?: ChooseFile;
-};
+/**
+ * `window.kluis` is the bridge's own type (electron/shell/bridge.ts), not a copy, so a new
+ * event or method there is known here at once. Only `events` differs: a bare browser
+ * (vite preview without the harness) has none.
+ */
+export type KluisBridge = Omit<ShellBridge, 'events'> & { readonly events?: KluisEvents };
+export type { ChooseFile, KluisMenuAction } from '../../electron/shell/bridge';
 
 declare global {
   interface Window {

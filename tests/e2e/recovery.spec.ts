@@ -14,7 +14,10 @@ test('a forgotten passphrase is replaced with the recovery key shown at creation
 
   // A weak passphrase is not accepted, the same as at first run.
   await reset.getByRole('textbox', { name: 'Nieuwe wachtwoordzin', exact: true }).fill('kort');
-  await expect(reset.getByRole('meter')).toHaveAttribute('aria-valuetext', 'te kort');
+  await expect(reset.getByRole('meter')).toHaveAttribute(
+    'aria-valuetext',
+    'te kort: gebruik minstens 10 tekens',
+  );
   await expect(submit).toBeDisabled();
 
   // A wrong recovery key is refused, and says so at the field.

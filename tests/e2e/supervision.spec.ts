@@ -40,7 +40,7 @@ test('a case is discussed only with consent, by pseudonym, and its summary ident
   await expect(meeting.getByRole('alert').or(meeting.getByRole('status')).first()).toBeVisible();
   await expect(
     meeting.getByText(
-      `${pseudonym} kan (nog) niet worden besproken: de cliënt heeft geen toestemming`,
+      `Emma Jansen (pseudoniem: ${pseudonym}) kan (nog) niet worden besproken: de cliënt heeft geen toestemming`,
     ),
   ).toBeVisible();
   await expect(meeting.getByRole('checkbox', { name: pseudonym })).toHaveCount(0);
@@ -67,7 +67,10 @@ test('a case is discussed only with consent, by pseudonym, and its summary ident
     .fill('Wat deel ik met de opdrachtgever als die naar de voortgang vraagt?');
   // react-aria keeps the real input hidden: a person clicks the label.
   await newMeeting.locator('label').filter({ hasText: pseudonym }).click();
-  await expect(newMeeting.getByRole('checkbox', { name: pseudonym })).toBeChecked();
+  // The coach picks by real name; the log keeps only the pseudonym.
+  await expect(
+    newMeeting.getByRole('checkbox', { name: `Emma Jansen (pseudoniem: ${pseudonym})` }),
+  ).toBeChecked();
   await newMeeting.getByRole('button', { name: 'Toevoegen' }).click();
   const log = page.getByRole('list', { name: 'Logboek' });
   await expect(log).toContainText(pseudonym);

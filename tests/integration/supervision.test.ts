@@ -63,7 +63,13 @@ describe('the supervision log', () => {
       supervisionConsentOn: '2026-10-01',
     });
     expect(await api.kluis.supervision.eligibleClients({})).toEqual([
-      { clientId: client.id, pseudonym: client.pseudonym, consentOn: '2026-10-01' },
+      {
+        clientId: client.id,
+        pseudonym: client.pseudonym,
+        firstName: aClient.firstName,
+        lastName: aClient.lastName,
+        consentOn: '2026-10-01',
+      },
     ]);
     const logged = await api.kluis.supervision.create({
       ...meeting,
@@ -95,5 +101,29 @@ describe('the supervision log', () => {
     await api.kluis.clients.erase({ id: client.id, override: { reason: 'client-request' } });
     const [after] = await api.kluis.supervision.list({});
     expect(after).toMatchObject({ id: logged.id, cases: [] });
+  });
+
+  it('finds which known clients a meeting text names, and no one when it names none', async () => {
+    api = await openTestApi();
+    const named = await api.kluis.clients.create(aClient);
+    await api.kluis.clients.create({ ...aClient, firstName: 'Pieter', lastName: 'de Wit' });
+    const found = await api.kluis.supervision.findNames({
+      texts: ['Grenzen in langdurige trajecten', 'Het verzuim van mevrouw Van der Berg besproken.'],
+    });
+    expect(found).toEqual([
+      {
+        clientId: named.id,
+        pseudonym: named.pseudonym,
+        firstName: aClient.firstName,
+        lastName: aClient.lastName,
+      },
+    ]);
+    // Folded diacritics and the first name alone count too; the pseudonym does not.
+    expect(
+      (await api.kluis.supervision.findNames({ texts: ['Gesprek met Annemièke.'] })).length,
+    ).toBe(1);
+    expect(
+      await api.kluis.supervision.findNames({ texts: [`Casus ${named.pseudonym}: grenzen.`] }),
+    ).toEqual([]);
   });
 });

@@ -25,9 +25,13 @@ export const tooLarge = {
   detail: {},
 };
 
+export type UploadLink = 'signed-copy' | 'code-document';
+
+/** Stores a file in the vault; with `linkAs`, also links it to its record in the same call. */
 export async function uploadFile(
   file: File,
   owner: { clientId: string | null; sessionId: string | null },
+  linkAs?: UploadLink,
 ): Promise<Attachment> {
   if (file.size > MAX_ATTACHMENT_BYTES) throw tooLarge;
   const contentBase64 = await readAsBase64(file);
@@ -36,6 +40,7 @@ export async function uploadFile(
     name: file.name.slice(0, 200) || 'bestand',
     mediaType: MEDIA_TYPE.test(file.type) ? file.type : 'application/octet-stream',
     contentBase64,
+    ...(linkAs ? { linkAs } : {}),
   });
 }
 

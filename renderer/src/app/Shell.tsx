@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
-import { useBackupStatus, useSettings } from '../api/queries';
+import { kluis } from '../api/kluis';
+import { keys, useBackupStatus, useInvalidate, useSettings } from '../api/queries';
 import { ClientList } from '../clients/ClientList';
 import { NewClient } from '../clients/NewClient';
 import { FormAlert } from '../components/FormAlert';
@@ -17,22 +18,40 @@ import { HandoverPage } from '../practice/handover/HandoverPage';
 import { ProfilePage } from '../practice/ProfilePage';
 import { SettingsPage } from '../practice/SettingsPage';
 import { SupervisionPage } from '../practice/SupervisionPage';
+import { takeLanguageChosenWhileLocked } from '../vault/language-choice';
 import { backupsHref } from './links';
 import { PageBoundary } from './PageBoundary';
 import { useGlobalShortcuts } from './shortcuts';
 import { useVault } from './vault-state';
 import './shell.css';
 
-/** The stored language applies as soon as the vault is open, and again whenever it changes. */
+/**
+ * The stored language applies as soon as the vault is open, and again whenever it changes;
+ * a language the coach chose on the create or unlock screen is stored first, so the stored
+ * one does not overrule that choice.
+ */
 function useStoredLanguage(): void {
   const { i18n } = useTranslation();
   const settings = useSettings();
+  const invalidate = useInvalidate();
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    const chosen = takeLanguageChosenWhileLocked();
+    if (!chosen) return;
+    setSaving(true);
+    kluis()
+      .settings.update({ language: chosen })
+      .then(() => invalidate(keys.settings))
+      .catch(() => undefined)
+      .finally(() => setSaving(false));
+  }, [invalidate]);
   const language = settings.data?.language;
   useEffect(() => {
+    if (saving) return;
     if (language && isLanguage(language) && i18n.language !== language) {
       void i18n.changeLanguage(language);
     }
-  }, [language, i18n]);
+  }, [language, i18n, saving]);
 }
 
 function Navigation() {

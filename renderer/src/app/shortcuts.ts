@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
-import { matchPath, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useVault } from './vault-state';
 
 export const FOCUS_SEARCH_EVENT = 'kluis:focus-search';
 
-/** The shortcuts a coach uses all day: new (Ctrl+N), search (Ctrl+K), lock (Ctrl+L). */
+/** Where Ctrl+N and File › New client lead, wherever the coach is: one meaning only. */
+export const NEW_CLIENT_PATH = '/clients/new';
+
+/** The shortcuts a coach uses all day: new client (Ctrl+N), search (Ctrl+K), lock (Ctrl+L). */
 export function useGlobalShortcuts(): void {
   const navigate = useNavigate();
   const location = useLocation();
@@ -22,16 +25,10 @@ export function useGlobalShortcuts(): void {
         if (location.pathname === '/clients') window.dispatchEvent(new Event(FOCUS_SEARCH_EVENT));
         else void navigate('/clients', { state: { focusSearch: true } });
       } else if (key === 'n') {
+        // The menu's Ctrl+N leads to the same place, so it does not matter whether a
+        // platform lets the accelerator fire after the page handled the key.
         event.preventDefault();
-        const dossier = matchPath('/clients/:clientId/*', location.pathname);
-        const clientId = dossier?.params.clientId;
-        if (clientId && clientId !== 'new') {
-          void navigate(`/clients/${clientId}/sessions/new`, {
-            state: { editorKey: `new-${Date.now()}` },
-          });
-        } else {
-          void navigate('/clients/new');
-        }
+        void navigate(NEW_CLIENT_PATH);
       }
     }
     window.addEventListener('keydown', onKeyDown);

@@ -5,12 +5,9 @@ import { Link } from 'react-router';
 import type { ClientSummary } from '../../../electron/api';
 import { DutyCountBadge } from '../components/StateBadge';
 import { useFormat } from '../i18n/format';
+import { fullName } from './client-name';
 
 const ROW_HEIGHT = 68;
-
-function fullName(client: ClientSummary): string {
-  return `${client.firstName} ${client.lastName}`.trim();
-}
 
 /**
  * Only the rows in view are in the DOM, so a practice of thousands scrolls smoothly.

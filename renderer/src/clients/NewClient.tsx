@@ -1,9 +1,11 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { clientFields } from '../../../electron/contract/records';
 import { kluis } from '../api/kluis';
 import { keys, useInvalidate } from '../api/queries';
 import { RecordForm } from '../components/form/RecordForm';
+import { useRevealNewForm } from '../components/form/use-reveal-new-form';
 import { PageHeader } from '../components/PageHeader';
 import { clientSpecs, newClientDefaults } from '../dossier/overview/client-specs';
 
@@ -11,8 +13,10 @@ export function NewClient() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const invalidate = useInvalidate();
+  const page = useRef<HTMLDivElement>(null);
+  useRevealNewForm(page);
   return (
-    <div className="page">
+    <div className="page" ref={page}>
       <PageHeader title={t('clients.newTitle')} subtitle={t('clients.newIntro')} />
       <RecordForm
         label={t('clients.newTitle')}

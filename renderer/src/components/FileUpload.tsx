@@ -3,12 +3,14 @@ import { Button, FileTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../electron/api';
 import { errorMessageKey } from '../api/errors';
-import { uploadFile } from '../api/files';
+import { type UploadLink, uploadFile } from '../api/files';
 import { FormAlert } from './FormAlert';
 
 interface FileUploadProps {
   label: string;
   owner: { clientId: string | null; sessionId: string | null };
+  /** The record the file belongs to: the vault links it in the same step, nothing waits on a form. */
+  linkAs?: UploadLink;
   onUploaded(attachment: Attachment): Promise<unknown> | undefined;
   isDisabled?: boolean;
   acceptedFileTypes?: string[];
@@ -18,6 +20,7 @@ interface FileUploadProps {
 export function FileUpload({
   label,
   owner,
+  linkAs,
   onUploaded,
   isDisabled,
   acceptedFileTypes,
@@ -32,7 +35,7 @@ export function FileUpload({
     setBusy(true);
     setFailure(null);
     try {
-      await onUploaded(await uploadFile(file, owner));
+      await onUploaded(await uploadFile(file, owner, linkAs));
     } catch (error) {
       setFailure(t(errorMessageKey(error)));
     } finally {

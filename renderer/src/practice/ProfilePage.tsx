@@ -49,13 +49,8 @@ function CodeDocument({ practice }: { practice: Practice }) {
         <FileUpload
           label={current ? t('practice.code.replace') : t('practice.code.upload')}
           owner={{ clientId: null, sessionId: null }}
-          onUploaded={async (attachment) => {
-            const previous = practice.codeDocumentId;
-            await kluis().practice.setCodeDocument({ attachmentId: attachment.id });
-            // The old version is replaced, not kept beside it: one code document at a time.
-            if (previous) await kluis().attachments.delete({ id: previous });
-            await invalidate(keys.practice, keys.attachments(null));
-          }}
+          linkAs="code-document"
+          onUploaded={() => invalidate(keys.practice, keys.attachments(null))}
         />
       </div>
     </Section>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { SupervisionMeeting } from '../../../electron/api';
+import type { NamedClient, SupervisionMeeting } from '../../../electron/api';
 import { supervisionFields } from '../../../electron/contract/records';
 import { errorMessage } from '../api/errors';
 import { kluis } from '../api/kluis';
@@ -16,6 +16,7 @@ import {
   useSupervisionLog,
 } from '../api/queries';
 import { consentHref } from '../app/links';
+import { useClientLabel } from '../clients/client-name';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DutyList } from '../components/DutyList';
 import { FormAlert } from '../components/FormAlert';
@@ -38,9 +39,10 @@ interface Case {
 }
 
 /**
- * The cases of a meeting, by pseudonym only. Only dossiers whose client agreed to
- * anonymous supervision can be picked; the others are named (by pseudonym) with the way
- * to record that consent.
+ * The cases of a meeting. The coach picks by real name (with the pseudonym beside it); the
+ * meeting keeps only the link, shown by pseudonym. Only dossiers whose client agreed to
+ * anonymous supervision can be picked; the others are named with the way to record that
+ * consent.
  */
 function CasePicker({
   selected,
@@ -61,10 +63,13 @@ function CasePicker({
   const clients = useClients({});
   const eligibleIds = new Set((eligible.data ?? []).map((item) => item.clientId));
   const withoutConsent = (clients.data ?? []).filter((client) => !eligibleIds.has(client.id));
-  const pseudonymOf = (id: string) =>
-    known.find((item) => item.clientId === id)?.pseudonym ??
-    clients.data?.find((client) => client.id === id)?.pseudonym ??
-    '';
+  const clientLabel = useClientLabel();
+  // The coach sees who a case is; the meeting stores and shows only the pseudonym.
+  const labelOf = (id: string) => {
+    const client = clients.data?.find((item) => item.id === id);
+    if (client) return clientLabel(client);
+    return known.find((item) => item.clientId === id)?.pseudonym ?? '';
+  };
   const blocked = [...new Set([...selected, ...(wanted ? [wanted] : [])])].filter(
     (id) => eligible.data !== undefined && !eligibleIds.has(id),
   );
@@ -84,7 +89,7 @@ function CasePicker({
               {items.map((item) => (
                 <CheckboxField
                   key={item.clientId}
-                  label={item.pseudonym}
+                  label={clientLabel(item)}
                   hint={t('supervision.cases.consentOn', { date: format.day(item.consentOn) })}
                   value={selected.includes(item.clientId)}
                   onChange={(on) => toggle(item.clientId, on)}
@@ -96,7 +101,7 @@ function CasePicker({
       </QueryState>
       {blocked.map((id) => (
         <FormAlert key={id} tone="warning">
-          {t('supervision.cases.blocked', { pseudonym: pseudonymOf(id) })}{' '}
+          {t('supervision.cases.blocked', { client: labelOf(id) })}{' '}
           <Link to={consentHref(id)} className="inline-link">
             {t('supervision.cases.recordConsent')}
           </Link>
@@ -104,7 +109,7 @@ function CasePicker({
             <>
               {' '}
               <Button className="link-button" onPress={() => toggle(id, false)}>
-                {t('supervision.cases.remove', { pseudonym: pseudonymOf(id) })}
+                {t('supervision.cases.remove', { client: labelOf(id) })}
               </Button>
             </>
           ) : null}
@@ -117,9 +122,9 @@ function CasePicker({
           <ul className="case-picker__without" aria-label={t('supervision.cases.withoutLabel')}>
             {withoutConsent.map((client) => (
               <li key={client.id}>
-                <span className="mono">{client.pseudonym}</span>{' '}
+                <span>{clientLabel(client)}</span>{' '}
                 <Link to={consentHref(client.id)} className="inline-link">
-                  {t('supervision.cases.recordConsentFor', { pseudonym: client.pseudonym })}
+                  {t('supervision.cases.recordConsentFor', { client: clientLabel(client) })}
                 </Link>
               </li>
             ))}
@@ -152,6 +157,11 @@ function MeetingForm({
     wanted !== null && (eligible.data ?? []).some((item) => item.clientId === wanted);
   const selected =
     wantedEligible && !cases.includes(wanted) && id === 'new' ? [...cases, wanted] : cases;
+  const clientLabel = useClientLabel();
+  // The log holds pseudonyms only: a text that names a known client is held back once,
+  // with a warning; saving the same text again is the coach's informed choice.
+  const [named, setNamed] = useState<{ texts: string; clients: NamedClient[] } | null>(null);
+  const submitLabel = meeting ? t('common.save') : t('common.add');
   return (
     <RecordForm
       label={t('supervision.one')}
@@ -161,7 +171,15 @@ function MeetingForm({
       record={meeting as Readonly<Record<string, unknown>> | null}
       defaults={{ heldOn: todayIso(), form: 'individual-supervision' }}
       draftKey={`supervision:${id}`}
-      submitLabel={meeting ? t('common.save') : t('common.add')}
+      submitLabel={submitLabel}
+      confirmSubmit={async (fields) => {
+        const texts = [fields.withWhom, fields.topics, fields.dilemmas, fields.outcomes];
+        const key = JSON.stringify(texts);
+        if (named?.texts === key) return true;
+        const clients = await kluis().supervision.findNames({ texts });
+        setNamed(clients.length > 0 ? { texts: key, clients } : null);
+        return clients.length === 0;
+      }}
       onCancel={() => {
         forgetCases();
         onDone();
@@ -175,6 +193,15 @@ function MeetingForm({
         onDone();
       }}
     >
+      {named ? (
+        <FormAlert tone="warning">
+          {t('supervision.namesWarning', {
+            count: named.clients.length,
+            names: named.clients.map(clientLabel).join(', '),
+            save: submitLabel,
+          })}
+        </FormAlert>
+      ) : null}
       <CasePicker
         selected={selected}
         onChange={setCases}

@@ -1,5 +1,6 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { chooseLanguageWhileLocked } from './language-choice';
 
 /** Before the vault opens its settings cannot be read, so the language is chosen here too. */
 export function LanguageToggle() {
@@ -9,6 +10,7 @@ export function LanguageToggle() {
     <Button
       className="link-button language-toggle"
       onPress={() => {
+        chooseLanguageWhileLocked(other);
         void i18n.changeLanguage(other);
       }}
     >

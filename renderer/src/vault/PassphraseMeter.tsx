@@ -3,6 +3,7 @@ import { Label, Meter } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { PassphraseStrength } from '../../../electron/api';
 import { kluis } from '../api/kluis';
+import { strengthBar, strengthLabelKey, strengthLevel } from './strength-label';
 
 const ASSESS_DELAY_MS = 250;
 
@@ -35,25 +36,17 @@ export function usePassphraseStrength(passphrase: string): PassphraseStrength | 
   return strength;
 }
 
-function levelOf(strength: PassphraseStrength | null): string {
-  if (strength === null) return 'empty';
-  if (strength.acceptable) return 'strong';
-  if (strength.tooShort) return 'short';
-  return strength.score >= 3 ? 'fair' : 'weak';
-}
-
 export function PassphraseMeter({ strength }: { strength: PassphraseStrength | null }) {
   const { t } = useTranslation();
-  const level = levelOf(strength);
-  const value =
-    strength === null ? 0 : strength.tooShort ? Math.min(strength.score, 1) : strength.score;
+  const level = strengthLevel(strength);
+  const value = strengthBar(strength);
   return (
     <Meter
       className={`meter meter--${level}`}
       minValue={0}
       maxValue={4}
       value={value}
-      valueLabel={t(`vault.strength.${level}`)}
+      valueLabel={t(strengthLabelKey[level])}
     >
       {({ valueText }) => (
         <>

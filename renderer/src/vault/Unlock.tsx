@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Button, Form, Switch } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { asApiFailure } from '../api/errors';
@@ -73,6 +73,9 @@ function UnlockForm({
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ code: string } | null>(null);
+  const recoveryHintId = useId();
+  const forgotHintId = useId();
+  const restoreHintId = useId();
 
   async function unlock() {
     setBusy(true);
@@ -126,6 +129,27 @@ function UnlockForm({
             ) : null}
           </FormAlert>
         ) : null}
+        {/* Above the field and button it changes, so the coach sees the choice before acting. */}
+        <div className="unlock-way">
+          <Switch
+            className="switch"
+            aria-describedby={recoveryHintId}
+            isSelected={useRecovery}
+            onChange={(selected) => {
+              setUseRecovery(selected);
+              setSecret('');
+              setFailure(null);
+            }}
+          >
+            <span className="switch__track" aria-hidden="true">
+              <span className="switch__thumb" />
+            </span>
+            {t('vault.unlock.useRecovery')}
+          </Switch>
+          <p id={recoveryHintId} className="field__hint">
+            {t('vault.unlock.useRecoveryHint')}
+          </p>
+        </div>
         {useRecovery ? (
           <TextInputField
             key="recovery"
@@ -159,29 +183,25 @@ function UnlockForm({
         >
           {busy ? t('vault.unlock.busy') : t('vault.unlock.submit')}
         </Button>
-        <Switch
-          className="switch"
-          isSelected={useRecovery}
-          onChange={(selected) => {
-            setUseRecovery(selected);
-            setSecret('');
-            setFailure(null);
-          }}
-        >
-          <span className="switch__track" aria-hidden="true">
-            <span className="switch__thumb" />
-          </span>
-          {t('vault.unlock.useRecovery')}
-        </Switch>
       </Form>
-      <div className="vault-card__more">
-        <Button className="link-button" onPress={onForgot}>
-          {t('vault.unlock.forgot')}
-        </Button>
-        <Button className="link-button" onPress={onRestore}>
-          {t('restore.open')}
-        </Button>
-      </div>
+      <ul className="vault-card__more vault-card__ways">
+        <li>
+          <Button className="link-button" onPress={onForgot} aria-describedby={forgotHintId}>
+            {t('vault.unlock.forgot')}
+          </Button>
+          <p id={forgotHintId} className="field__hint">
+            {t('vault.unlock.forgotHint')}
+          </p>
+        </li>
+        <li>
+          <Button className="link-button" onPress={onRestore} aria-describedby={restoreHintId}>
+            {t('restore.open')}
+          </Button>
+          <p id={restoreHintId} className="field__hint">
+            {t('vault.unlock.restoreHint')}
+          </p>
+        </li>
+      </ul>
     </VaultScreen>
   );
 }

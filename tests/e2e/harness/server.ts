@@ -19,6 +19,7 @@ import { VaultSession } from '../../../electron/services/vault-session';
 import {
   type ChoosePurpose,
   type KluisEvent,
+  type KluisMenuAction,
   parseChoose,
   parseKluisEvent,
 } from '../../../electron/shell/bridge';
@@ -79,6 +80,8 @@ export interface Harness {
   advanceIdle(minutes?: number): { locked: boolean };
   /** Plays a powerMonitor event as the OS would send it to Electron. */
   powerEvent(kind: 'lock-screen' | 'suspend'): { locked: boolean };
+  /** Plays a native menu item whose action main.ts forwards to the page (Help › About). */
+  menuAction(action: KluisMenuAction): void;
   /**
    * What the next `chooseFile` dialog answers: an absolute path (granted for the purpose the
    * page asks, as Electron's main process does), or null for a cancelled dialog. With
@@ -401,6 +404,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     vaultDir: options.vaultDir,
     advanceIdle,
     powerEvent,
+    menuAction(action) {
+      push({ type: 'menu', action });
+    },
     answerNextChoice(path) {
       if (!chooser) throw new Error('start the harness with { chooser: true } to answer dialogs');
       if (path !== null && !isAbsolute(path)) throw new Error('a chosen path must be absolute');

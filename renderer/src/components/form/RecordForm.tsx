@@ -27,13 +27,23 @@ export interface RecordFormProps<S extends z.ZodType> {
   draftKey: string | null;
   submitLabel: string;
   onSubmit(value: z.output<S>): Promise<unknown>;
+  /**
+   * Asked before saving; false stops without saving and without "saved" (the caller shows
+   * why, e.g. a warning the coach confirms by saving again).
+   */
+  confirmSubmit?(value: z.output<S>): Promise<boolean>;
   onCancel?(): void;
   choices?: Readonly<Record<string, readonly Choice[]>>;
   /** Accessible name of the form. */
   label: string;
   children?: ReactNode;
   /** Controls beside the fields that fill one in, e.g. an upload that picks the new file. */
-  extra?(controls: { setValue(name: string, value: string | boolean): void }): ReactNode;
+  extra?(controls: ExtraControls): ReactNode;
+}
+
+export interface ExtraControls {
+  /** A field the vault already stored (an upload linked at once): shown, and not unsaved. */
+  setSavedValue(name: string, value: string | boolean): void;
 }
 
 type Status = 'idle' | 'saving' | 'saved';
@@ -61,7 +71,12 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
     setFailure(null);
     setStatus('saving');
     try {
-      await props.onSubmit(schema.parse(toApiValues(specs, values)));
+      const value = schema.parse(toApiValues(specs, values));
+      if (props.confirmSubmit && !(await props.confirmSubmit(value))) {
+        setStatus('idle');
+        return;
+      }
+      await props.onSubmit(value);
       draft.saved();
       form.reset(values);
       setStatus('saved');
@@ -109,9 +124,10 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
       />
       {props.children}
       {props.extra?.({
-        setValue(name, value) {
-          form.setValue(name, value, { shouldDirty: true });
-          draft.capture();
+        setSavedValue(name, value) {
+          // The new saved value becomes the field's baseline; other unsaved edits stay.
+          form.resetField(name, { defaultValue: value });
+          if (form.formState.isDirty) draft.capture();
         },
       })}
       <div className="form-actions">

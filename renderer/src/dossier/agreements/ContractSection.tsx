@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier } from '../../../../electron/api';
 import { contractFields } from '../../../../electron/contract/records';
@@ -13,6 +14,7 @@ export function ContractSection({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
   const clientId = dossier.client.id;
   const refresh = useInvalidateDossier(clientId);
+  const [uploaded, setUploaded] = useState<string | null>(null);
   const documents = dossier.attachments.map((attachment) => ({
     value: attachment.id,
     label: attachment.name,
@@ -38,15 +40,22 @@ export function ContractSection({ dossier }: { dossier: Dossier }) {
           await kluis().contract.save({ clientId, ...fields });
           await refresh();
         }}
-        extra={({ setValue }) => (
-          <FileUpload
-            label={t('agreements.contract.uploadCopy')}
-            owner={{ clientId, sessionId: null }}
-            onUploaded={async (attachment) => {
-              await refresh();
-              setValue('signedCopyId', attachment.id);
-            }}
-          />
+        extra={({ setSavedValue }) => (
+          <div className="upload-row">
+            <FileUpload
+              label={t('agreements.contract.uploadCopy')}
+              owner={{ clientId, sessionId: null }}
+              linkAs="signed-copy"
+              onUploaded={async (attachment) => {
+                await refresh();
+                setSavedValue('signedCopyId', attachment.id);
+                setUploaded(attachment.name);
+              }}
+            />
+            <span className="form-status" role="status">
+              {uploaded ? t('agreements.contract.copySaved', { name: uploaded }) : ''}
+            </span>
+          </div>
         )}
       />
     </Section>

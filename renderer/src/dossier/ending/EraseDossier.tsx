@@ -8,6 +8,7 @@ import { errorMessageKey } from '../../api/errors';
 import { kluis } from '../../api/kluis';
 import { keys, useBackupStatus, useInvalidate } from '../../api/queries';
 import { backupsHref } from '../../app/links';
+import { useClientLabel } from '../../clients/client-name';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormAlert } from '../../components/FormAlert';
 import { SelectField, TextInputField } from '../../components/form/Fields';
@@ -47,6 +48,7 @@ export function ErasedNotice({ pseudonym }: { pseudonym: string }) {
 export function EraseDossier({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const clientLabel = useClientLabel();
   const navigate = useNavigate();
   const invalidate = useInvalidate();
   const { client, ending } = dossier;
@@ -117,7 +119,7 @@ export function EraseDossier({ dossier }: { dossier: Dossier }) {
       <ConfirmDialog
         isOpen={confirming}
         onOpenChange={setConfirming}
-        title={t('erase.confirmTitle', { pseudonym: client.pseudonym })}
+        title={t('erase.confirmTitle', { client: clientLabel(client) })}
         confirmLabel={t('erase.confirm')}
         danger
         isConfirmDisabled={typed.trim().toUpperCase() !== client.pseudonym.toUpperCase()}

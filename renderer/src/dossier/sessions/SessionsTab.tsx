@@ -37,7 +37,6 @@ export function SessionsTab({ dossier }: { dossier: Dossier }) {
       <aside className="sessions__list" aria-label={t('sessions.listLabel')}>
         <Button className="button button--primary sessions__new" onPress={startNew}>
           {t('sessions.new')}
-          <kbd className="kbd kbd--on-accent">Ctrl N</kbd>
         </Button>
         {dossier.sessions.length === 0 ? (
           <p className="muted">{t('sessions.empty')}</p>
