@@ -20,8 +20,10 @@ export const AUDIT_DETAIL_KINDS: Readonly<Record<string, DetailKind>> = {
   outcome: 'word',
   failure: 'word',
   disclosedOn: 'day',
+  erasedAt: 'day',
   clientInformed: 'flag',
   override: 'flag',
+  reapplied: 'flag',
   deferred: 'flag',
   reflections: 'flag',
   set: 'flag',
@@ -38,6 +40,9 @@ export const AUDIT_DETAIL_KINDS: Readonly<Record<string, DetailKind>> = {
   threshold: 'count',
   shares: 'count',
   purged: 'count',
+  removed: 'count',
+  keeper: 'count',
+  sheets: 'count',
   imported: 'count',
   skipped: 'count',
   sessions: 'count',
@@ -90,8 +95,9 @@ function shownValue(
     case 'size':
       return typeof value === 'number' ? format.bytes(value) : null;
     case 'day':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? format.day(value)
+      // A day, or a moment of which the coach needs the day.
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(value)
+        ? format.day(value.slice(0, 10))
         : null;
     case 'word': {
       if (typeof value !== 'string') return null;
