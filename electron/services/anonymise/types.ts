@@ -38,6 +38,8 @@ export type IdentifierKind =
   | 'bsn'
   | 'postcode'
   | 'address'
+  /** A town or village known to the dossier (the client's own address). */
+  | 'place'
   | 'url'
   | 'licence-plate'
   | 'date'
