@@ -104,6 +104,17 @@ describe('short forms and nicknames of known first names', () => {
     expect(anonymise('Wim zei: Wil je dat?', willem).text).toBe('[cliënt] zei: Wil je dat?');
   });
 
+  it('reads a short form that is a word in the other language as a name', () => {
+    const daniel: DossierIdentifiers = {
+      client: { firstName: 'Daniel', lastName: 'Okafor-Lee', pseudonym: 'K-3' },
+    };
+    // "Dan" is "then" in Dutch, and only a name in an English note.
+    expect(anonymise('Dan came late.', daniel, { locale: 'en' }).text).toBe('[client] came late.');
+    expect(anonymise('Dan gaan we verder.', daniel, { locale: 'nl' }).text).toBe(
+      'Dan gaan we verder.',
+    );
+  });
+
   it('lets an exact name of someone else win over a short form of the client', () => {
     const known: DossierIdentifiers = {
       client: { firstName: 'Janneke', lastName: 'Bos', pseudonym: 'X' },

@@ -12,9 +12,13 @@
  */
 
 import { ORDINARY_WORDS } from './ordinary-words';
+import type { Locale } from './types';
 
-const FUNCTION_WORDS = `
+const DUTCH_FUNCTION_WORDS = `
 aan af al alle alleen als alsof altijd ben bent waren kom komt doe doet zeg zegt weet mag ander andere anders bij binnen boven buiten daar daarbij daarna daardoor daarin daarmee daarom daarop daarover dan dat de deze dezelfde die dit doch door dus echter een eens eerst eigenlijk elk elke en enkele er eraan erg even evenals ga gaan gaat geen gelukkig gewoon graag haar had heb hebben heeft hem hen het hier hierbij hierin hij hoe hoewel hun ieder iedereen iemand iets ik in inmiddels is ja je jij jou jouw juist kan ken kon kunnen kwam laat later liever maar meer men met mij mijn misschien moet moeten mogelijk na naar naast namelijk natuurlijk net niemand niet niets nog nooit nu of ofwel om omdat ondanks onder ons onze ook op over overigens pas per plots precies rond samen sinds sindsdien soms steeds tegen telkens terwijl toch toen tot tussen twee u uit uiteindelijk vaak van vanaf vanuit veel verder vervolgens via volgens voor vooral voordat vorige waar waarbij waardoor waarin waarna waarom wanneer want wat we weer wel welke werd wie wij wil wilde word wordt worden zal ze zelf zelfs zich zij zijn zo zodat zodra zonder zou zowel zullen
+`;
+
+const ENGLISH_FUNCTION_WORDS = `
 a about above after again against all also although always an and another any anyone anything are as at be because been before being below between both but by can could did do does doing done down during each either even ever every everyone first for from further had has have having he her here hers herself him himself his how however i if in into is it its itself just last later let like many may maybe me meanwhile might more most much must my myself never next no nobody none nor not nothing now of off often on once one only or other others our ours out over own perhaps rather really same she should since so some someone something sometimes soon still such than that the their theirs them then there these they this those though through thus to today together tomorrow too under until up upon us very was we were what whatever when where whether which while who whom whose why will with within without would yes yesterday yet you your yours
 `;
 
@@ -24,14 +28,23 @@ action agenda anger answer aim background boss call career child children client
 `;
 
 const WORDS: ReadonlySet<string> = new Set(
-  `${FUNCTION_WORDS} ${CONTENT_WORDS} ${ORDINARY_WORDS}`.split(/\s+/u).filter((w) => w !== ''),
+  `${DUTCH_FUNCTION_WORDS} ${ENGLISH_FUNCTION_WORDS} ${CONTENT_WORDS} ${ORDINARY_WORDS}`
+    .split(/\s+/u)
+    .filter((w) => w !== ''),
 );
 
-const FUNCTION: ReadonlySet<string> = new Set(FUNCTION_WORDS.split(/\s+/u).filter((w) => w !== ''));
+function wordSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/u).filter((w) => w !== ''));
+}
 
-/** A closed-class word: pronoun, article, preposition, conjunction, common adverb or verb form. */
-export function isFunctionWord(word: string): boolean {
-  return FUNCTION.has(word.toLowerCase());
+const FUNCTION: Readonly<Record<Locale, ReadonlySet<string>>> = {
+  nl: wordSet(DUTCH_FUNCTION_WORDS),
+  en: wordSet(ENGLISH_FUNCTION_WORDS),
+};
+
+/** A closed-class word of the note's language: pronoun, article, preposition, common verb. */
+export function isFunctionWord(word: string, locale: Locale): boolean {
+  return FUNCTION[locale].has(word.toLowerCase());
 }
 
 /** Linking letters between the parts of a Dutch compound: "kind-er-opvang", "werk-s-feer". */
@@ -57,4 +70,15 @@ function isCompound(word: string, depth: number): boolean {
 export function isDictionaryWord(word: string): boolean {
   const lower = word.toLowerCase().replace(/['’]s$/u, '');
   return isCompound(lower, 0) || (lower.endsWith('s') && isCompound(lower.slice(0, -1), 0));
+}
+
+/**
+ * Whether a word is ordinary in a note of this language: "Dan" is "then" in a Dutch note and
+ * a name in an English one, so the other language's function words do not count.
+ */
+export function isOrdinaryWordIn(word: string, locale: Locale): boolean {
+  const lower = word.toLowerCase();
+  const other: Locale = locale === 'nl' ? 'en' : 'nl';
+  if (FUNCTION[other].has(lower) && !FUNCTION[locale].has(lower)) return false;
+  return isDictionaryWord(word);
 }

@@ -8,7 +8,7 @@
  * "roos", because a name that slips through cannot be taken back.
  */
 
-import { isDictionaryWord, isFunctionWord } from './dictionary';
+import { isFunctionWord, isOrdinaryWordIn } from './dictionary';
 import { parseOrganisationField, parsePersonField, townOf } from './dossier-fields';
 import { nicknamesOf } from './nicknames';
 import { PATTERN_PRIORITY } from './patterns';
@@ -320,22 +320,23 @@ function shortFormSpec(
   entity: EntityRef,
   kind: IdentifierKind,
   priority: number,
+  locale: Locale,
 ): EntitySpec {
   const forms = new Set<string>();
   for (const given of givenNames) {
     if (!/^\p{Lu}\p{Ll}/u.test(given)) continue;
     for (let length = 3; length < given.length; length++) {
       const prefix = given.slice(0, length);
-      if (/-$/u.test(prefix) || isDictionaryWord(prefix)) continue;
+      if (/-$/u.test(prefix) || isOrdinaryWordIn(prefix, locale)) continue;
       forms.add(prefix);
     }
     for (const nickname of nicknamesOf(given)) {
-      if (!isFunctionWord(nickname)) forms.add(nickname);
+      if (!isFunctionWord(nickname, locale)) forms.add(nickname);
     }
   }
   const all = [...forms].flatMap((form) => [
     form,
-    ...diminutives(form).filter((d) => !isDictionaryWord(d)),
+    ...diminutives(form).filter((d) => !isOrdinaryWordIn(d, locale)),
   ]);
   return {
     entity,
@@ -436,6 +437,7 @@ function buildSpecs(known: DossierIdentifiers, locale: Locale): EntitySpec[] {
       { type: 'client' },
       'client-name',
       PATTERN_PRIORITY['client-name'],
+      locale,
     ),
   );
   people.forEach((person, order) => {
@@ -445,6 +447,7 @@ function buildSpecs(known: DossierIdentifiers, locale: Locale): EntitySpec[] {
         { type: 'person', id: person.id },
         'person',
         PATTERN_PRIORITY.person + order / 1000,
+        locale,
       ),
     );
   });
