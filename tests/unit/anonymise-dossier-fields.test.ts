@@ -136,6 +136,14 @@ describe('sentence starts', () => {
     expect(result.flags.map((f) => f.text)).toEqual(['Kees', 'Yara']);
   });
 
+  it('treats headings, labels and spaced dashes as starts, and still flags names there', () => {
+    const result = anonymise(
+      '## Intakegesprek\nNotitie: Werkdruk besproken. Sessie 1 – Loopbaanvragen. Afspraak: Kees belt.',
+      known,
+    );
+    expect(result.flags.map((f) => f.text)).toEqual(['Kees']);
+  });
+
   it('does not flag a dictionary word or compound at a sentence start', () => {
     const result = anonymise(
       'Intakegesprek liet veel zien. Klantnummer volgt. Werkdrukbeleving is hoog. Gisteren belde ze.',
