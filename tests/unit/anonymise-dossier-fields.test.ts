@@ -72,6 +72,17 @@ describe('dossier fields with roles, titles and initials', () => {
     expect(result.replacements.map((r) => r.kind)).toEqual(['place']);
   });
 
+  it("suggests the entity's own placeholder for a flagged form of a known name", () => {
+    const result = anonymise('Bij Rabobank, later in mails aan RABOBANK, en Jon zei JON.', {
+      ...dossier,
+      client: { ...dossier.client, firstName: 'Jonathan' },
+    });
+    expect(result.flags.map((f) => [f.text, f.suggestion])).toEqual([
+      ['RABOBANK', '[organisatie]'],
+      ['JON', '[cliënt]'],
+    ]);
+  });
+
   it('suggests an organisation placeholder for an unknown bank, not a person', () => {
     const result = anonymise('Hij solliciteert bij de Triodosbank.', {
       client: { firstName: 'Jan', lastName: 'Bos', pseudonym: 'X' },
