@@ -126,6 +126,15 @@ describe('short forms and nicknames of known first names', () => {
     );
   });
 
+  it('does not take a weekday or month abbreviation for a short form', () => {
+    const monique: DossierIdentifiers = {
+      client: { firstName: 'Monique', lastName: 'Decker', pseudonym: 'M-1' },
+    };
+    expect(anonymise('Mon: call back. Moni called.', monique, { locale: 'en' }).text).toBe(
+      'Mon: call back. [client] called.',
+    );
+  });
+
   it('lets an exact name of someone else win over a short form of the client', () => {
     const known: DossierIdentifiers = {
       client: { firstName: 'Janneke', lastName: 'Bos', pseudonym: 'X' },

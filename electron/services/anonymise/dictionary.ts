@@ -24,6 +24,7 @@ a about above after again against all also although always an and another any an
 
 const CONTENT_WORDS = `
 aanleiding actie afspraak afsluiting agenda angst antwoord arbeid baan begin beeld beleid besluit bespreking bedrijf bericht bewustzijn bijeenkomst boosheid burn-out casus cliënt coach coaching conclusie conflict contact contract dag doel doelen driegesprek eindgesprek emotie energie evaluatie familie feedback functie gedrag gedachte gesprek gevoel gezin grens grenzen huis huiswerk inzicht intake intakegesprek jaar kern klacht klachten kracht leiding leven loopbaan maand mail mens moeder nacht notitie observatie oefening onderwerp ontwikkeling opdracht opdrachtgever opleiding overleg partner patroon plan praktijk probleem rapport reflectie relatie rol rust samenvatting school sessie situatie slaap spanning stap stress team thema thuis tijd traject twijfel vader verslag verzuim vraag vrouw vriend vriendin waarde week werk werkdruk werkgever wijk zorg zus broer ouders kind kinderen man
+mon tue tues wed thu thur thurs fri sat sun feb mar apr jul aug sep sept oct nov dec
 action agenda anger answer aim background boss call career child children client coach coaching colleague conclusion conflict contract daughter day energy evaluation family father feedback feeling friend goal goals home homework husband intake job life manager meeting month mother night note notes observation partner pattern plan problem question reflection report review role session sister brother son stress summary team theme time week wife work
 `;
 
