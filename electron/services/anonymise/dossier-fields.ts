@@ -59,8 +59,10 @@ export function townOf(address: string): string | undefined {
     .split(/[,\n]/u)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  const last = parts[parts.length - 1];
-  if (last === undefined || parts.length < 2) return undefined;
+  // "Kerkstraat 12 3511 AB Utrecht" typed on one line: the town follows the postcode.
+  const afterPostcode = /\b\d{4}\s?[A-Za-z]{2}\s+(\p{Lu}[\p{L}\p{M}' -]+)$/u.exec(address.trim());
+  const last = parts.length >= 2 ? parts[parts.length - 1] : afterPostcode?.[1];
+  if (last === undefined) return undefined;
   const town = last
     .replace(/\b\d{4}\s?[A-Za-z]{2}\b/gu, ' ')
     .replace(/\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gu, ' ')
