@@ -164,6 +164,11 @@ describe('sentence starts', () => {
     expect(result.flags.map((f) => f.text)).toEqual(['Kees']);
   });
 
+  it('does not flag a long compound of ordinary words written with a capital mid-sentence', () => {
+    const result = anonymise('Vandaag het Intakegesprek gehad, met Huisman erbij.', known);
+    expect(result.flags.map((f) => f.text)).toEqual(['Huisman']);
+  });
+
   it('does not flag a dictionary word or compound at a sentence start', () => {
     const result = anonymise(
       'Intakegesprek liet veel zien. Klantnummer volgt. Werkdrukbeleving is hoog. Gisteren belde ze.',

@@ -4,7 +4,7 @@
  * someone in a small community, and long numbers. Flags are never replaced automatically.
  */
 
-import { isDictionaryWord } from './dictionary';
+import { isDictionaryWord, isOrdinaryCompound } from './dictionary';
 import { WORDING } from './placeholders';
 import { escapeRegExp, findAll, foldKey, isSentenceStart } from './text';
 import type { Flag, FlagReason, Locale } from './types';
@@ -496,6 +496,7 @@ function capitalisedCandidates(text: string): Candidate[] {
     // A capital at sentence start is grammar, not a name, unless more capitals follow it or
     // the word is no ordinary word ("Jon zei", "Kees is oké" against "Intakegesprek liep").
     if (atSentenceStart && !multiWord && looksLikeOrdinaryWord(text, first)) return;
+    if (!multiWord && isOrdinaryCompound(first.text)) return;
     const isPlace = PLACE_PREPOSITIONS.has(prev) || prev === '[postcode]';
     const isOrganisation = words.split(/\s+/u).some(isOrganisationWord);
     out.push({

@@ -83,3 +83,28 @@ export function isOrdinaryWordIn(word: string, locale: Locale): boolean {
   if (FUNCTION[other].has(lower) && !FUNCTION[locale].has(lower)) return false;
   return isDictionaryWord(word);
 }
+
+function splitsInto(word: string, minPart: number, parts: number): number {
+  if (WORDS.has(word) && word.length >= minPart) return parts + 1;
+  for (let cut = minPart; cut <= word.length - minPart; cut++) {
+    const head = word.slice(0, cut);
+    if (!WORDS.has(head)) continue;
+    for (const link of LINKS) {
+      const tail = word.slice(cut);
+      if (!tail.startsWith(link)) continue;
+      const found = splitsInto(tail.slice(link.length), minPart, parts + 1);
+      if (found > 0) return found;
+    }
+  }
+  return 0;
+}
+
+/**
+ * A long compound of ordinary words ("Intakegesprek", "Loopbaangesprek"): capitalised in the
+ * middle of a sentence it is a noun written with a capital, not a name. Each part has at least
+ * four letters, so surnames such as "Huisman" (huis + man) stay names.
+ */
+export function isOrdinaryCompound(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lower.length >= 10 && (WORDS.has(lower) || splitsInto(lower, 4, 0) >= 2);
+}
