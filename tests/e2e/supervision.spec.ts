@@ -105,6 +105,11 @@ test('a case is discussed only with consent, by pseudonym, and its summary ident
     await expect(anonymised).not.toHaveValue(new RegExp(identifier.replace(/[.+-]/g, '\\$&')));
   }
 
+  // What was replaced is listed per person: every written form on one line, with a count.
+  const replaced = page.locator('details').filter({ hasText: 'De app verving' });
+  await replaced.getByText(/De app verving/).click();
+  await expect(replaced).toContainText('Emma Jansen, Emma → [cliënt] · 2 vermeldingen');
+
   // Every flag needs a decision before the summary can be stored.
   const finalize = page.getByRole('button', { name: 'Vastleggen' });
   const groups = page.getByRole('radiogroup');

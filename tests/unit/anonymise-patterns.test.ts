@@ -269,8 +269,9 @@ describe('dates become relative terms', () => {
     '12e maart',
   ])('reads the Dutch form "%s" as session 3', (date) => {
     const result = anonymise(`Op ${date} sprak ik haar.`, known, { locale: 'nl' });
-    expect(result.text).toBe('Op sessie 3 sprak ik haar.');
-    expect(result.replacements[0]?.original).toBe(date);
+    expect(result.text).toBe('Op de dag van sessie 3 sprak ik haar.');
+    // "Op" is replaced along with the date, because the phrase carries its own preposition.
+    expect(result.replacements[0]?.original).toBe(`Op ${date}`);
   });
 
   it.each([
@@ -282,18 +283,41 @@ describe('dates become relative terms', () => {
     'Mar 12',
   ])('reads the English form "%s" as session 3', (date) => {
     const result = anonymise(`On ${date} we met.`, known, { locale: 'en' });
-    expect(result.text).toBe('On session 3 we met.');
+    expect(result.text).toBe('On the day of session 3 we met.');
   });
 
   it('turns 26 March into week 5 and keeps the sentence punctuation', () => {
-    expect(anonymise('Dat was op 26 maart.', known).text).toBe('Dat was op week 5.');
+    expect(anonymise('Dat was op 26 maart.', known).text).toBe(
+      'Dat was in week 5 van het traject.',
+    );
     expect(anonymise('It was on 26 March. Then', known, { locale: 'en' }).text).toBe(
-      'It was on week 5. Then',
+      'It was in week 5 of the coaching. Then',
     );
   });
 
+  it('words a date so that the sentence around it still reads', () => {
+    // Engagement start 2024-02-27 in this dossier.
+    expect(anonymise('Op 26 maart belde hij.', known).text).toBe(
+      'In week 5 van het traject belde hij.',
+    );
+    expect(anonymise('Hij werkt daar sinds 12 maart 2019.', known).text).toBe(
+      'Hij werkt daar sinds enkele jaren voor de start.',
+    );
+    expect(anonymise('Op 3 januari 2024 had ze een gesprek.', known).text).toBe(
+      'Enkele weken voor de start had ze een gesprek.',
+    );
+    expect(anonymise('Vanaf 26 maart gaat het beter.', known).text).toBe(
+      'Vanaf week 5 van het traject gaat het beter.',
+    );
+    expect(
+      anonymise('Since 3 January 2023 she has worked nights.', known, { locale: 'en' }).text,
+    ).toBe('Since a few years before the start she has worked nights.');
+  });
+
   it('reads day and month without year only after a word that introduces a date', () => {
-    expect(anonymise('Op 12-3 sprak ik haar.', known).text).toBe('Op sessie 3 sprak ik haar.');
+    expect(anonymise('Op 12-3 sprak ik haar.', known).text).toBe(
+      'Op de dag van sessie 3 sprak ik haar.',
+    );
     expect(anonymise('Het werd 12-3 voor de thuisclub.', known).replacements).toEqual([]);
     expect(anonymise('Ze werkt 3/4 van de week.', known).replacements).toEqual([]);
   });

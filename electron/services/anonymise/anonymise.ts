@@ -20,6 +20,7 @@ import {
   detectUrls,
 } from './patterns';
 import { FIRST_OTHER_ORGANISATION_NUMBER, WORDING } from './placeholders';
+import { foldKey } from './text';
 import type {
   AnonymisedText,
   AnonymiseOptions,
@@ -128,6 +129,13 @@ export function anonymise(
     placeholders: placeholderRanges,
     nextPersonNumber: personNumbers.size + 1,
     nextOrganisationNumber: organisationNumbers.size + FIRST_OTHER_ORGANISATION_NUMBER,
+  }).map((flag) => {
+    // A flagged word written elsewhere as part of a known entity belongs to that entity: the
+    // suggestion is its placeholder, not a new "[persoon n]".
+    const known = replacements.find(
+      (r) => r.kind !== 'date' && foldKey(r.original) === foldKey(flag.text),
+    );
+    return known === undefined ? flag : { ...flag, suggestion: known.placeholder };
   });
   return { text, replacements, flags };
 }

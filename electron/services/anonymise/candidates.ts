@@ -4,8 +4,9 @@
  * someone in a small community, and long numbers. Flags are never replaced automatically.
  */
 
+import { isDictionaryWord, isOrdinaryCompound } from './dictionary';
 import { WORDING } from './placeholders';
-import { findAll, foldKey, isSentenceStart } from './text';
+import { escapeRegExp, findAll, foldKey, isSentenceStart } from './text';
 import type { Flag, FlagReason, Locale } from './types';
 
 /**
@@ -314,6 +315,16 @@ const ORGANISATION_WORDS = new Set(
   ].map(foldKey),
 );
 
+/**
+ * "Bank", and also "Rabobank" or "Zorggroep": a compound ending in an organisation word names an
+ * organisation, so its suggestion is "[organisatie n]", never "[persoon n]".
+ */
+function isOrganisationWord(word: string): boolean {
+  const key = foldKey(word);
+  if (ORGANISATION_WORDS.has(key)) return true;
+  return [...ORGANISATION_WORDS].some((w) => w.length >= 4 && key.endsWith(w));
+}
+
 /** Titles rare enough to identify their holder in a small community. */
 const JOB_TITLES = [
   'burgemeester',
@@ -392,8 +403,11 @@ const JOB_TITLE = new RegExp(
   'gu',
 );
 
-/** A capitalised word; apostrophes and hyphens stay inside ("Jan-Willem", "O'Brien"). */
-const CAPITALISED_WORD = /(?<![\p{L}\p{N}\p{M}_'’[-])\p{Lu}[\p{L}\p{M}'’-]*/gu;
+/**
+ * A capitalised word; apostrophes and hyphens stay inside ("Jan-Willem", "O'Brien"). An
+ * opening quote before it is punctuation: "'Kees is oké'" still holds "Kees".
+ */
+const CAPITALISED_WORD = /(?<![\p{L}\p{N}\p{M}_[-])(?<![\p{L}\p{M}]['’])\p{Lu}[\p{L}\p{M}'’-]*/gu;
 
 /** Long numbers: client numbers, policy numbers, BSNs that failed the 11-proef. */
 const LONG_NUMBER =
@@ -438,6 +452,24 @@ function isJoined(text: string, left: Token, right: Token): boolean {
     .every((w) => w === '' || NAME_PARTICLES.has(w));
 }
 
+/** Endings of Dutch and English nouns, adjectives and verb forms that no first name has. */
+const ORDINARY_ENDING =
+  /(?:heid|lijk|lijke|ing|ingen|tion|ness|ment|isch|ische|baar|bare|ende|atie|teit|schap|ief|ieve|ally|ful|ous|ive|ed|ly|st|de|te|ig|ige)$/u;
+
+/**
+ * Whether a capitalised word at a sentence start reads as an ordinary word: in the word list
+ * (or a compound of it), used in lower case elsewhere in the same text, a label before a colon,
+ * or ending like a noun, adjective or verb form of five letters or more.
+ */
+function looksLikeOrdinaryWord(text: string, token: Token): boolean {
+  const word = token.text;
+  if (isDictionaryWord(word) || isStopword(word)) return true;
+  if (text.charAt(token.end) === ':') return true;
+  const lower = word.toLowerCase();
+  if (word.length >= 5 && ORDINARY_ENDING.test(lower)) return true;
+  return new RegExp(`(?<![\\p{L}])${escapeRegExp(lower)}(?![\\p{L}])`, 'u').test(text);
+}
+
 function capitalisedCandidates(text: string): Candidate[] {
   const tokens: Token[] = findAll(text, CAPITALISED_WORD)
     .map((m) => ({ start: m.start, end: m.end, text: m.text.replace(/['’-]+$/u, '') }))
@@ -461,10 +493,12 @@ function capitalisedCandidates(text: string): Candidate[] {
     const words = text.slice(first.start, last.end);
     const prev = previousWord(text, first.start);
     const multiWord = words.includes(' ');
-    // A capital at sentence start is grammar, not a name, unless more capitals follow it.
-    if (atSentenceStart && !multiWord) return;
+    // A capital at sentence start is grammar, not a name, unless more capitals follow it or
+    // the word is no ordinary word ("Jon zei", "Kees is oké" against "Intakegesprek liep").
+    if (atSentenceStart && !multiWord && looksLikeOrdinaryWord(text, first)) return;
+    if (!multiWord && isOrdinaryCompound(first.text)) return;
     const isPlace = PLACE_PREPOSITIONS.has(prev) || prev === '[postcode]';
-    const isOrganisation = words.split(/\s+/u).some((w) => ORGANISATION_WORDS.has(foldKey(w)));
+    const isOrganisation = words.split(/\s+/u).some(isOrganisationWord);
     out.push({
       start: first.start,
       end: last.end,

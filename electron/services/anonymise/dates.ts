@@ -4,6 +4,7 @@
  * same sentence as a birth date becomes "[leeftijd]" (an age alone is not identifying).
  */
 
+import { type DatePosition, datePhrase, prepositionBefore } from './date-phrases';
 import { PATTERN_PRIORITY } from './patterns';
 import { WORDING } from './placeholders';
 import { findAll, NOT_AFTER_WORD, NOT_BEFORE_WORD, sentenceBounds } from './text';
@@ -292,6 +293,22 @@ function inferYear(date: CalendarDate, anchor: CalendarDate | undefined): number
   return sameYear < anchorDay - 183 ? anchor.year + 1 : anchor.year;
 }
 
+/** Where a date falls: on a session, in a week of the engagement, before it, or unknown. */
+export function datePosition(date: CalendarDate, known: DossierIdentifiers): DatePosition {
+  const sessions = (known.sessionDates ?? []).map(parseIsoDate);
+  const sessionIndex = sessions.findIndex((session) => sameDay(date, session));
+  if (sessionIndex >= 0) return { type: 'session', n: sessionIndex + 1 };
+  const start = parseIsoDate(known.engagementStart);
+  const anchor = start ?? sessions.find((session) => session !== undefined);
+  const year = inferYear(date, anchor);
+  if (start?.year === undefined || year === undefined) return { type: 'unknown' };
+  const days =
+    toDayNumber({ year, month: date.month, day: date.day }) -
+    toDayNumber({ year: start.year, month: start.month, day: start.day });
+  if (days < 0) return { type: 'before-start', days: -days };
+  return { type: 'week', n: Math.floor(days / 7) + 1 };
+}
+
 /** The relative term for a date: "sessie 3", "week 5", "vóór de start" or "[datum]". */
 export function relativeDateTerm(
   date: CalendarDate,
@@ -299,18 +316,17 @@ export function relativeDateTerm(
   locale: Locale,
 ): string {
   const words = WORDING[locale];
-  const sessions = (known.sessionDates ?? []).map(parseIsoDate);
-  const sessionIndex = sessions.findIndex((session) => sameDay(date, session));
-  if (sessionIndex >= 0) return words.session(sessionIndex + 1);
-  const start = parseIsoDate(known.engagementStart);
-  const anchor = start ?? sessions.find((session) => session !== undefined);
-  const year = inferYear(date, anchor);
-  if (start?.year === undefined || year === undefined) return words.fixed.date;
-  const days =
-    toDayNumber({ year, month: date.month, day: date.day }) -
-    toDayNumber({ year: start.year, month: start.month, day: start.day });
-  if (days < 0) return words.beforeStart;
-  return words.week(Math.floor(days / 7) + 1);
+  const position = datePosition(date, known);
+  switch (position.type) {
+    case 'session':
+      return words.session(position.n);
+    case 'week':
+      return words.week(position.n);
+    case 'before-start':
+      return words.beforeStart;
+    case 'unknown':
+      return words.fixed.date;
+  }
 }
 
 function isBirthDate(
@@ -346,12 +362,19 @@ export function detectDates(input: string, known: DossierIdentifiers, locale: Lo
         placeholder: WORDING[locale].fixed['date-of-birth'],
       });
     } else {
+      const preposition = prepositionBefore(input, found.start);
+      const phrase = datePhrase(
+        datePosition(found.date, known),
+        preposition?.word,
+        locale,
+        WORDING[locale].fixed.date,
+      );
       out.push({
-        start: found.start,
+        start: phrase.replacesPreposition && preposition ? preposition.start : found.start,
         end: found.end,
         kind: 'date',
         priority: PATTERN_PRIORITY.date,
-        placeholder: relativeDateTerm(found.date, known, locale),
+        placeholder: phrase.text,
       });
     }
   }

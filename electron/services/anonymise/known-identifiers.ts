@@ -8,6 +8,9 @@
  * "roos", because a name that slips through cannot be taken back.
  */
 
+import { isFunctionWord, isOrdinaryWordIn } from './dictionary';
+import { parseOrganisationField, parsePersonField, townOf } from './dossier-fields';
+import { nicknamesOf } from './nicknames';
 import { PATTERN_PRIORITY } from './patterns';
 import { foldDiacritics, literalSource, NOT_BEFORE_WORD } from './text';
 import type { Detection, DossierIdentifiers, EntityRef, IdentifierKind, Locale } from './types';
@@ -239,7 +242,7 @@ function personSpec(
  * Hendriks" is "Hendriks", "Stichting De Linde" is "De Linde").
  */
 const ORGANISATION_TYPE_WORD =
-  /^(?:vereniging|co[oö]peratie|bakkerij|slagerij|kapsalon|kinderopvang|basisschool|\p{L}*(?:stichting|bedrijf|bureau|kantoor|praktijk|winkel|handel|groep))\s+(?=\p{Lu})/iu;
+  /^(?:vereniging|co[oö]peratie|bakkerij|slagerij|kapsalon|kinderopvang|basisschool|\p{L}*(?:stichting|bedrijf|bureau|kantoor|praktijk|winkel|handel|groep|corporatie|gemeente|centrum|instelling))\s+(?=\p{Lu})/iu;
 
 /**
  * The organisation as registered, without its legal form ("B.V.", "Ltd"), and without its type
@@ -258,6 +261,95 @@ function organisationVariants(name: string): { insensitive: string[]; sensitive:
       : [];
   return { insensitive: [name, withoutLegalForm], sensitive };
 }
+
+/** The organisation's own variants plus what people shorten it to (first word, abbreviations). */
+function organisationSpecVariants(raw: string): { insensitive: string[]; sensitive: string[] } {
+  const field = parseOrganisationField(raw);
+  const own = organisationVariants(field.name);
+  return {
+    insensitive: [raw, ...own.insensitive],
+    sensitive: [
+      ...own.sensitive,
+      ...field.abbreviations,
+      ...(field.firstWord !== undefined ? [field.firstWord] : []),
+    ],
+  };
+}
+
+/**
+ * A person as typed in a dossier field: roles and titles dropped, a call name in brackets
+ * added, typed initials kept as the forms "J.P.", "JP", "J.P. Veldhuis".
+ */
+function personFromField(raw: string): { name: ParsedName; initials: string[] } {
+  const field = parsePersonField(raw);
+  if (field.initials === '') {
+    const name = parseFreeName(field.rest);
+    return { name: { ...name, given: [...name.given, ...field.given] }, initials: [] };
+  }
+  const { particles, core } = splitSurname(field.rest);
+  const letters = [...field.initials];
+  const dotted = `${letters.join('.')}.`;
+  const initials = letters.length >= 2 ? [dotted, letters.join('. ') + '.', field.initials] : [];
+  const surname = [...particles, core].join(' ');
+  if (surname !== '') initials.push(`${dotted} ${surname}`, `${dotted}${surname}`);
+  return { name: { given: field.given, middle: [], particles, core }, initials };
+}
+
+/** "PJ" is also written "P.J."; "Anna-Sophie" as "A.S." or "A-S". */
+function givenNameInitials(given: string): string[] {
+  if (/^\p{Lu}{2,4}$/u.test(given)) {
+    const letters = [...given];
+    return [`${letters.join('.')}.`, `${letters.join('. ')}.`];
+  }
+  const parts = given.split('-').filter((p) => p !== '');
+  if (parts.length >= 2) {
+    const letters = parts.map((p) => p.charAt(0).toUpperCase());
+    return [`${letters.join('.')}.`, `${letters.join('.-')}.`, letters.join('-'), letters.join('')];
+  }
+  return [];
+}
+
+/**
+ * Short forms a coach writes for a known given name: a capitalised prefix of three letters or
+ * more ("Jon" for Jonathan, "Sam" for Samantha) that is not an ordinary word, the pairs of the
+ * nickname table ("Wim" for Willem, "Liz" for Elizabeth), and their diminutives ("Sammy").
+ * Matched only as written, and after exact names when two detections tie.
+ */
+function shortFormSpec(
+  givenNames: string[],
+  entity: EntityRef,
+  kind: IdentifierKind,
+  priority: number,
+  locale: Locale,
+): EntitySpec {
+  const forms = new Set<string>();
+  for (const given of givenNames) {
+    if (!/^\p{Lu}\p{Ll}/u.test(given)) continue;
+    for (let length = 3; length < given.length; length++) {
+      const prefix = given.slice(0, length);
+      if (/-$/u.test(prefix) || isOrdinaryWordIn(prefix, locale)) continue;
+      forms.add(prefix);
+    }
+    for (const nickname of nicknamesOf(given)) {
+      if (!isFunctionWord(nickname, locale)) forms.add(nickname);
+    }
+  }
+  const all = [...forms].flatMap((form) => [
+    form,
+    ...diminutives(form).filter((d) => !isOrdinaryWordIn(d, locale)),
+  ]);
+  return {
+    entity,
+    kind,
+    priority: priority + SHORT_FORM_PRIORITY_OFFSET,
+    insensitive: [],
+    givenNames: [],
+    sensitive: all.filter((f) => !givenNames.includes(f)),
+  };
+}
+
+/** Exact names and other entities win ties over a short form ("Jan" the person over "Jan(neke)"). */
+const SHORT_FORM_PRIORITY_OFFSET = 20;
 
 function phoneSource(phone: string): string | undefined {
   const compact = phone.replace(/[^\d+]/g, '');
@@ -285,8 +377,17 @@ function buildSpecs(known: DossierIdentifiers, locale: Locale): EntitySpec[] {
   const specs: EntitySpec[] = [];
   const { client } = known;
   const clientSurname = splitSurname(client.lastName);
+  const firstName = client.firstName.trim();
+  // "Anna-Sophie" is also "Anna" and "Sophie".
+  const firstParts = firstName.includes('-')
+    ? firstName.split('-').filter((p) => p.length >= 2)
+    : [];
   const clientName: ParsedName = {
-    given: [client.firstName, ...(client.otherNames ?? []).filter((n) => !/\s/u.test(n.trim()))],
+    given: [
+      firstName,
+      ...firstParts,
+      ...(client.otherNames ?? []).filter((n) => !/\s/u.test(n.trim())),
+    ],
     middle: [],
     particles: clientSurname.particles,
     core: clientSurname.core,
@@ -296,7 +397,10 @@ function buildSpecs(known: DossierIdentifiers, locale: Locale): EntitySpec[] {
     { type: 'client' },
     'client-name',
     PATTERN_PRIORITY['client-name'],
-    initialVariants(client.firstName, clientSurname.particles, clientSurname.core, locale),
+    [
+      ...initialVariants(firstName, clientSurname.particles, clientSurname.core, locale),
+      ...givenNameInitials(firstName),
+    ],
   );
   // Multi-word other names ("Jan Willem") and the pseudonym are matched as whole phrases.
   clientSpec.insensitive.push(
@@ -315,13 +419,35 @@ function buildSpecs(known: DossierIdentifiers, locale: Locale): EntitySpec[] {
     people.push({ name: p.name, id: `person-${i}` });
   });
   people.forEach((person, order) => {
+    const { name, initials } = personFromField(person.name);
+    if (name.given.length === 0 && name.core === '') return;
     specs.push(
       personSpec(
-        parseFreeName(person.name),
+        name,
         { type: 'person', id: person.id },
         'person',
         PATTERN_PRIORITY.person + order / 1000,
-        [],
+        initials,
+      ),
+    );
+  });
+  specs.push(
+    shortFormSpec(
+      clientName.given,
+      { type: 'client' },
+      'client-name',
+      PATTERN_PRIORITY['client-name'],
+      locale,
+    ),
+  );
+  people.forEach((person, order) => {
+    specs.push(
+      shortFormSpec(
+        personFromField(person.name).name.given,
+        { type: 'person', id: person.id },
+        'person',
+        PATTERN_PRIORITY.person + order / 1000,
+        locale,
       ),
     );
   });
@@ -338,10 +464,26 @@ function buildSpecs(known: DossierIdentifiers, locale: Locale): EntitySpec[] {
       entity: { type: 'organisation', id: org.id, sponsor: org.sponsor },
       kind: 'organisation',
       priority: PATTERN_PRIORITY.organisation + order / 1000,
-      ...organisationVariants(org.name),
+      ...organisationSpecVariants(org.name),
       givenNames: [],
     });
   });
+
+  // Towns from the dossier: the client's own town says where to look for her.
+  const towns = [
+    ...(client.address ? [townOf(client.address)] : []),
+    ...(known.places ?? []),
+  ].filter((t): t is string => t !== undefined && t.trim().length >= 2);
+  if (towns.length > 0) {
+    specs.push({
+      kind: 'place',
+      priority: PATTERN_PRIORITY.place,
+      insensitive: [],
+      givenNames: [],
+      // "Assen" is a town, "assen" are axles: as written, or all in capitals.
+      sensitive: towns.flatMap((t) => [t.trim(), t.trim().toUpperCase()]),
+    });
+  }
 
   const emails = [
     client.email,

@@ -20,6 +20,7 @@ export const PATTERN_PRIORITY: Readonly<Record<IdentifierKind, number>> = {
   bsn: 7,
   'licence-plate': 8,
   address: 9,
+  place: 9.5,
   postcode: 10,
   'date-of-birth': 11,
   date: 12,

@@ -118,21 +118,29 @@ const ABBREVIATIONS_BEFORE_NAMES = new Set([
 ]);
 
 /**
- * Whether `index` starts a sentence: start of text, a new line, or after ".", "!", "?" (skipping
- * quotes, brackets and list bullets). A period after an abbreviation such as "dhr." or after a
+ * Whether `index` starts a sentence: start of text, a new line, after ".", "!", "?", ":" or a
+ * spaced dash (skipping quotes, brackets, list bullets and Markdown marks). A period after an abbreviation such as "dhr." or after a
  * single initial ("J.") does not end a sentence, so "dhr. Smit" still counts as mid-sentence.
  */
 export function isSentenceStart(text: string, index: number): boolean {
   let i = index - 1;
-  let skippedQuote = false;
   while (i >= 0) {
     const ch = text.charAt(i);
     if (ch === '\n' || ch === '\r') return true;
+    // "Sessie 1 – Intakegesprek": a spaced dash inside a line starts a new phrase; at a line
+    // start it is a list bullet and is skipped below.
     if (
-      /[\s"“”‘'«(*•]/u.test(ch) ||
+      (ch === '–' || ch === '—') &&
+      /\s/u.test(text.charAt(i + 1)) &&
+      /\s/u.test(text.charAt(i - 1))
+    ) {
+      const lineStart = /(?:^|\n)[ \t]*$/u.test(text.slice(Math.max(0, i - 20), i));
+      if (!lineStart) return true;
+    }
+    if (
+      /[\s"“”‘'«(*•#>_]/u.test(ch) ||
       ((ch === '-' || ch === '–') && /\s/u.test(text.charAt(i + 1)))
     ) {
-      if (/["“‘'«]/u.test(ch)) skippedQuote = true;
       i--;
       continue;
     }
@@ -140,7 +148,8 @@ export function isSentenceStart(text: string, index: number): boolean {
   }
   if (i < 0) return true;
   const ch = text.charAt(i);
-  if (ch === ':' && skippedQuote) return true;
+  // "Notitie: Intakegesprek": a label's colon opens a phrase, as does one before a quote.
+  if (ch === ':') return true;
   if (ch === '!' || ch === '?' || ch === '…') return true;
   if (ch !== '.') return false;
   // Look at the word that the period closes ("collega's." is a word, "J." an initial).

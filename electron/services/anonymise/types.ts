@@ -23,6 +23,8 @@ export interface DossierIdentifiers {
   /** People in the client's story. */
   people?: { name: string; relation?: string }[];
   organisations?: string[];
+  /** Towns and villages that point to the client (a guardian's town, a minor's school town). */
+  places?: string[];
   /** Dates that anchor relative terms: session dates in order, and the engagement start. */
   sessionDates?: string[];
   engagementStart?: string;
@@ -38,6 +40,8 @@ export type IdentifierKind =
   | 'bsn'
   | 'postcode'
   | 'address'
+  /** A town or village known to the dossier (the client's own address). */
+  | 'place'
   | 'url'
   | 'licence-plate'
   | 'date'

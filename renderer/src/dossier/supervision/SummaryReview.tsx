@@ -6,11 +6,13 @@ import { RadioChoice } from '../../components/form/RadioChoice';
 import {
   contextOf,
   type Decision,
-  decide,
+  decideGroup,
   editText,
+  flagGroups,
   type Review,
   type ReviewFlag,
-  undecided,
+  replacedByEntity,
+  undecidedGroups,
 } from './review-model';
 
 type Choice = 'keep' | 'suggestion' | 'own';
@@ -24,11 +26,16 @@ function FlagDecision({
   review,
   flag,
   index,
+  number,
+  mentions,
   onChange,
 }: {
   review: Review;
   flag: ReviewFlag;
+  /** The flag shown for its group; the decision goes to every flag of the group. */
   index: number;
+  number: number;
+  mentions: number;
   onChange(next: Review): void;
 }) {
   const { t } = useTranslation();
@@ -40,13 +47,19 @@ function FlagDecision({
     <li className={`flag ${flag.decision === null ? 'flag--open' : 'flag--decided'}`}>
       <div className="flag__head">
         <h3 id={headingId} className="flag__title">
-          {t('summaries.flag.title', { number: index + 1, words: flag.text })}
+          {t('summaries.flag.title', { number, words: flag.text })}
+          {mentions > 1 ? (
+            <span className="muted"> · {t('summaries.mentions', { count: mentions })}</span>
+          ) : null}
         </h3>
         <span className={`badge ${flag.decision === null ? 'badge--missing' : 'badge--done'}`}>
           {flag.decision === null ? t('summaries.flag.open') : t('summaries.flag.decided')}
         </span>
       </div>
       <p className="flag__reason">{t(`summaries.reason.${flag.reason}`)}</p>
+      {mentions > 1 ? (
+        <p className="muted">{t('summaries.flag.forAll', { count: mentions })}</p>
+      ) : null}
       {flag.decision?.kind === 'edited' ? (
         <p className="muted">{t('summaries.flag.edited')}</p>
       ) : (
@@ -62,9 +75,9 @@ function FlagDecision({
             value={choice}
             onChange={(value) => {
               if (value === 'keep' || value === 'suggestion') {
-                onChange(decide(review, index, { kind: value }));
+                onChange(decideGroup(review, index, { kind: value }));
               } else if (value === 'own') {
-                onChange(decide(review, index, { kind: 'own', text: flag.suggestion }));
+                onChange(decideGroup(review, index, { kind: 'own', text: flag.suggestion }));
               }
             }}
           >
@@ -78,7 +91,7 @@ function FlagDecision({
             <TextField
               className="field flag__own"
               value={ownText}
-              onChange={(text) => onChange(decide(review, index, { kind: 'own', text }))}
+              onChange={(text) => onChange(decideGroup(review, index, { kind: 'own', text }))}
             >
               <Label className="field__label">
                 {t('summaries.flag.ownLabel', { words: flag.text })}
@@ -115,7 +128,9 @@ export function SummaryReview({
   busy: boolean;
 }) {
   const { t } = useTranslation();
-  const open = undecided(review);
+  const open = undecidedGroups(review);
+  const groups = flagGroups(review);
+  const entities = replacedByEntity(review);
   const textId = useId();
   return (
     <div className="review">
@@ -127,11 +142,11 @@ export function SummaryReview({
             })}
           </summary>
           <ul>
-            {review.replaced.map((item) => (
-              <li key={`${item.original}\u0000${item.placeholder}`}>
-                <span className="review__was">{item.original}</span> →{' '}
-                <span className="mono">{item.placeholder}</span>
-                {item.count > 1 ? <span className="muted"> ({item.count}×)</span> : null}
+            {entities.map((entity) => (
+              <li key={entity.placeholder}>
+                <span className="review__was">{entity.originals.join(', ')}</span> →{' '}
+                <span className="mono">{entity.placeholder}</span>
+                <span className="muted"> · {t('summaries.mentions', { count: entity.count })}</span>
               </li>
             ))}
           </ul>
@@ -161,23 +176,32 @@ export function SummaryReview({
         <h3 id={`${textId}-flags`} className="subsection-title">
           {review.flags.length === 0
             ? t('summaries.noFlags')
-            : t('summaries.flagsTitle', { count: review.flags.length })}
+            : t('summaries.flagsTitle', { count: groups.length })}
         </h3>
         {review.flags.length > 0 ? (
           <>
             <p className="muted">{t('summaries.flagsIntro')}</p>
             <ul className="flags">
-              {review.flags.map((flag, index) => (
-                <FlagDecision
-                  // Flags keep their order and never come or go during a review.
-                  // biome-ignore lint/suspicious/noArrayIndexKey: see above.
-                  key={index}
-                  review={review}
-                  flag={flag}
-                  index={index}
-                  onChange={onChange}
-                />
-              ))}
+              {groups.map((group, number) => {
+                // Shown by the first flag that was not typed over by hand.
+                const index =
+                  group.find((at) => review.flags[at]?.decision?.kind !== 'edited') ?? group[0];
+                const flag = index === undefined ? undefined : review.flags[index];
+                if (index === undefined || flag === undefined) return null;
+                return (
+                  <FlagDecision
+                    // Flags keep their order and never come or go during a review.
+                    // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+                    key={number}
+                    review={review}
+                    flag={flag}
+                    index={index}
+                    number={number + 1}
+                    mentions={group.length}
+                    onChange={onChange}
+                  />
+                );
+              })}
             </ul>
           </>
         ) : null}

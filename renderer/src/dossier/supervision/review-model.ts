@@ -147,3 +147,59 @@ export function contextOf(
       review.text.slice(flag.end, to).replace(/\s+/g, ' ') + (to < review.text.length ? '…' : ''),
   };
 }
+
+/**
+ * The certain replacements by entity: every written form that became the same placeholder
+ * ("Peter de Wit", "De Wit", "Peter" → [persoon 1]), so the coach sees one line per person.
+ */
+export function replacedByEntity(
+  review: Review,
+): { placeholder: string; originals: string[]; count: number }[] {
+  const groups = new Map<string, { placeholder: string; originals: string[]; count: number }>();
+  for (const item of review.replaced) {
+    const group = groups.get(item.placeholder) ?? {
+      placeholder: item.placeholder,
+      originals: [],
+      count: 0,
+    };
+    groups.set(item.placeholder, group);
+    if (!group.originals.includes(item.original)) group.originals.push(item.original);
+    group.count += item.count;
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Flags that stand for the same thing: the detector gives the same word the same numbered
+ * suggestion ("Kees" and "Kees'" both [persoon 3]); unnumbered suggestions ([plaats]) group
+ * only the same words. The coach decides once per group.
+ */
+function groupKey(flag: ReviewFlag): string {
+  if (/\d/u.test(flag.suggestion)) return flag.suggestion;
+  return `${flag.text.toLocaleLowerCase()}\u0000${flag.suggestion}`;
+}
+
+/** Indices of the flags, grouped, in order of first appearance. */
+export function flagGroups(review: Review): number[][] {
+  const groups = new Map<string, number[]>();
+  review.flags.forEach((flag, index) => {
+    const key = groupKey(flag);
+    const group = groups.get(key) ?? [];
+    groups.set(key, group);
+    group.push(index);
+  });
+  return [...groups.values()];
+}
+
+/** One decision for every flag in the group of `index`; flags edited by hand stay as they are. */
+export function decideGroup(review: Review, index: number, decision: Decision): Review {
+  const group = flagGroups(review).find((g) => g.includes(index)) ?? [index];
+  return group.reduce((current, at) => decide(current, at, decision), review);
+}
+
+/** Groups that still wait for a decision. */
+export function undecidedGroups(review: Review): number {
+  return flagGroups(review).filter((group) =>
+    group.some((index) => review.flags[index]?.decision === null),
+  ).length;
+}
