@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isAllowedDownload, start } from '../../electron/main';
 import {
+  notePlaintextWrite,
   PLAINTEXT_JOURNAL,
   sweepPlaintextLeftovers,
 } from '../../electron/services/handover/plaintext-journal';
@@ -453,6 +454,23 @@ describe('downloads', () => {
     expect(sweepPlaintextLeftovers(vaultDir)).toBe(1);
     expect(existsSync(`${chosen}.crdownload`)).toBe(false);
     expect(existsSync(join(dirname(chosen), 'unrelated.crdownload'))).toBe(true);
+  });
+
+  it('removes only leftovers, and a leftover it cannot remove never stops the start', () => {
+    const vaultDir = tempDir();
+    const folder = tempDir();
+    // An edited journal naming a file of the coach's: not the shape of a leftover, kept.
+    const precious = join(folder, 'dossierkluis-backup.json');
+    writeFileSync(precious, 'keep me');
+    notePlaintextWrite(vaultDir, precious);
+    // A leftover's name that is a folder: rmSync throws EISDIR without `recursive`.
+    const stuck = join(folder, 'Inzage.zip.crdownload');
+    mkdirSync(join(stuck, 'inside'), { recursive: true });
+    notePlaintextWrite(vaultDir, stuck);
+    expect(sweepPlaintextLeftovers(vaultDir)).toBe(0);
+    expect(existsSync(precious)).toBe(true);
+    // The note for what could not be removed stays for the next start.
+    expect(readFileSync(join(vaultDir, PLAINTEXT_JOURNAL), 'utf8')).toMatch(/[0-9a-f]{64}/);
   });
 
   it('knows its own blobs from anything else', () => {

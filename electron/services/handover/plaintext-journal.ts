@@ -25,6 +25,13 @@ const journalSchema = z.array(
 );
 type Note = z.infer<typeof journalSchema>[number];
 
+/**
+ * What a cut-off plaintext write leaves: the browser engine's `<name>.crdownload`, or the
+ * engine's own `.<name>.<12 hex>.tmp` (age-io.ts). The sweep removes nothing else, so a
+ * journal someone edited cannot make the app delete a file of the coach's choosing.
+ */
+const LEFTOVER_NAME = /(\.crdownload|^\..+\.[0-9a-f]{12}\.tmp)$/;
+
 function nameHash(name: string): string {
   return createHash('sha256').update(name, 'utf8').digest('hex');
 }
@@ -82,11 +89,19 @@ export function sweepPlaintextLeftovers(vaultDir: string): number {
       keep.push(note);
       continue;
     }
+    let left = false;
     for (const name of names) {
-      if (nameHash(name) !== note.name) continue;
-      rmSync(join(note.dir, name), { force: true });
-      removed += 1;
+      if (!LEFTOVER_NAME.test(name) || nameHash(name) !== note.name) continue;
+      try {
+        rmSync(join(note.dir, name), { force: true });
+        removed += 1;
+      } catch {
+        // A folder where a file was expected, or a file Windows keeps open: the app must
+        // start all the same, and the note stays for the next start.
+        left = true;
+      }
     }
+    if (left) keep.push(note);
   }
   writeNotes(vaultDir, keep);
   return removed;
