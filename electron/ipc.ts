@@ -35,6 +35,19 @@ export function isTrustedSender(event: TrustedSenderEvent, contents: WebContents
 
 const MAX_METHOD_LENGTH = 100;
 
+/**
+ * In the desktop app a backup folder comes from the native folder dialog, as a token
+ * (file-grants.ts); only browser mode types a path. So a typed path over IPC is refused
+ * here: a page that was made to misbehave cannot point the backups, or a restore, at a
+ * folder the coach never chose in a dialog.
+ */
+export function namesTypedFolder(method: string, input: unknown): boolean {
+  if (!method.startsWith('backups.') || typeof input !== 'object' || input === null) return false;
+  const { path, folder } = input as { path?: unknown; folder?: unknown };
+  if (path !== undefined) return true;
+  return typeof folder === 'object' && folder !== null && 'path' in folder;
+}
+
 const badRequest: ApiResult<never> = {
   ok: false,
   error: { code: 'VALIDATION', messageKey: 'errors.VALIDATION' },
@@ -61,6 +74,7 @@ export function bindKluisIpc(options: KluisIpcOptions): () => void {
       throw new Error('Refused');
     }
     if (typeof method !== 'string' || method.length > MAX_METHOD_LENGTH) return badRequest;
+    if (namesTypedFolder(method, input)) return badRequest;
     return options.call(method, input);
   });
   ipcMain.handle(CHOOSE_CHANNEL, async (event, request: unknown) => {

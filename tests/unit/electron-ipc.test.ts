@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WebContents } from 'electron';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -162,6 +163,23 @@ describe('the kluis:call channel', () => {
 
     fake.dialog.answer = { canceled: true, filePaths: [] };
     await expect(choose(trusted(shell.contents), { purpose: 'backup-folder' })).resolves.toBeNull();
+  });
+
+  it('refuses a typed backup folder: in the desktop app only the dialog names one', async () => {
+    const handler = callHandler();
+    const event = trusted(shell.contents);
+    const folder = join(tempDir(), 'not-chosen');
+    for (const [method, input] of [
+      ['backups.setFolder', { path: folder }],
+      ['backups.find', { path: folder }],
+      ['backups.restore', { id: 'x', folder: { path: folder }, secret: { passphrase: 'p' } }],
+    ] as const) {
+      expect(await handler(event, method, input)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+    }
+    expect(existsSync(folder)).toBe(false);
   });
 
   it('refuses untrusted senders before the dispatcher sees the call', async () => {
