@@ -49,6 +49,8 @@ export const sessionHandlers: SessionHandlers = {
     await session.changePassphrase(input.current, input.next);
     return { changed: true };
   },
+  'vault.rotateKeys': async ({ session }, input) =>
+    session.rotateKeys(input.passphrase, input.next),
   'vault.resetPassphrase': async ({ session }, input) => {
     await session.resetPassphrase(input.recoveryKey, input.next);
     return { changed: true };
@@ -59,8 +61,9 @@ export const sessionHandlers: SessionHandlers = {
     setBackupFolder(session, input.path, now()),
   'backups.run': async ({ session, now }) => runBackup(session, now()),
   'backups.verify': async ({ session }, input) => verifyBackup(session, input.id),
+  // Queued with unlock, create and key rotation: a restore swaps the vault's files.
   'backups.restore': async ({ session, now }, input) => ({
-    ...(await restoreFromBackup(session, input.id, now())),
+    ...(await session.exclusive(() => restoreFromBackup(session, input.id, now()))),
     state: session.state,
   }),
   'backups.purgeErased': async ({ session, now }) => purgeErasedFromBackups(session, now()),
