@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fsyncDirectory, writeFileAtomic } from './atomic-file';
@@ -55,10 +55,17 @@ const journalSchema = z.object({
   next: z.unknown(),
   forward: keySlotSchema,
   back: keySlotSchema,
+  oldSalt: z.string().regex(/^[0-9a-f]{32}$/),
 });
 
 interface Journal {
   readonly next: KeyFile;
+  /**
+   * The database's key salt before the rekey (SQLCipher keeps it in the file's first 16
+   * bytes; rekey writes a new one). A rekey killed while writing its commit can leave the
+   * new salt on disk beside a rollback journal that only the old key and salt read.
+   */
+  readonly oldSalt: Buffer;
   /** The new data key wrapped with the old one. */
   readonly forward: KeySlot;
   /** The old data key wrapped with the new one. */
@@ -91,7 +98,12 @@ function readJournal(path: string): Journal {
       file: 'keys',
     });
   }
-  return { next: parseKeyFile(parsed.next), forward: parsed.forward, back: parsed.back };
+  return {
+    next: parseKeyFile(parsed.next),
+    forward: parsed.forward,
+    back: parsed.back,
+    oldSalt: Buffer.from(parsed.oldSalt, 'hex'),
+  };
 }
 
 function bridgeSecret(dataKey: Buffer): SlotSecret {
@@ -106,6 +118,18 @@ function sameSlots(a: KeyFile, b: KeyFile): boolean {
   );
 }
 
+/** SQLCipher 4 stores the key salt unencrypted as the first 16 bytes of the file. */
+function readSalt(databasePath: string): Buffer {
+  const salt = Buffer.alloc(16);
+  const fd = openSync(databasePath, 'r');
+  try {
+    if (readSync(fd, salt, 0, 16, 0) !== 16) throw new Error('database shorter than its salt');
+  } finally {
+    closeSync(fd);
+  }
+  return salt;
+}
+
 function removeJournal(dir: string): void {
   rmSync(rotationJournalPath(dir), { force: true });
   fsyncDirectory(dir);
@@ -116,10 +140,13 @@ function rawKey(dataKey: Buffer): string {
   return `"x'${dataKey.toString('hex')}'"`;
 }
 
-function opensWith(databasePath: string, dataKey: Buffer): boolean {
+function opensWith(databasePath: string, dataKey: Buffer, cipherSalt?: Buffer): boolean {
   let db: SqliteDatabase | undefined;
   try {
-    db = openEncryptedDatabase(databasePath, dataKey, { create: false });
+    db = openEncryptedDatabase(databasePath, dataKey, {
+      create: false,
+      ...(cipherSalt ? { cipherSalt } : {}),
+    });
     return true;
   } catch (error) {
     if (isVaultError(error, 'VAULT_DAMAGED')) return false;
@@ -170,9 +197,9 @@ export async function settleKeyRotation(
         file: 'keys',
       });
     }
-    // The old key first: a rekey killed half-way leaves a hot rollback journal whose
-    // pages are under the old key, and opening with it plays that journal back.
-    if (opensWith(paths.database, oldKey)) {
+    // The old key and salt first: a rekey killed half-way leaves a hot rollback journal
+    // whose pages are under them, and opening with them plays that journal back.
+    if (opensWith(paths.database, oldKey, journal.oldSalt)) {
       removeJournal(dir);
       return 'rolled-back';
     }
@@ -248,7 +275,12 @@ export async function rotateVaultKeys(
     // between the journal, the rekey and the key file. A lock during the awaits above
     // makes `vault.db` throw VAULT_LOCKED here, before anything was written.
     const db = vault.db;
-    writeFileAtomic(rotationJournalPath(vault.dir), `${JSON.stringify(journal, null, 2)}\n`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const oldSalt = readSalt(paths.database);
+    writeFileAtomic(
+      rotationJournalPath(vault.dir),
+      `${JSON.stringify({ ...journal, oldSalt: oldSalt.toString('hex') }, null, 2)}\n`,
+    );
     step('journal-written');
     try {
       rekey(db, newKey, step);
