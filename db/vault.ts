@@ -299,7 +299,10 @@ function recordPendingAudit(db: SqliteDatabase, keysPath: string, keyFile: KeyFi
   if (!pending || pending.length === 0) return;
   db.transaction(() => {
     for (const entry of pending) {
-      appendAudit(db, entry.action, null, { recordedLater: true, happenedAt: entry.at });
+      appendAudit(db, entry.action, null, {
+        recordedLater: true,
+        happenedOn: entry.at.slice(0, 10),
+      });
     }
   })();
   const { pendingAudit: _written, ...rest } = keyFile;
