@@ -20,8 +20,8 @@ export type LockReason = 'user' | 'idle' | 'screen-locked' | 'suspend' | 'quit' 
  * unlocked. Lock listeners let the shell return to the unlock screen and later features
  * (continuity bundle, backups) act on every lock.
  *
- * Operations that replace the vault or its keys (create, unlock, reset, rotate, restore)
- * run one at a time through `exclusive`: two creates racing on one folder, or an unlock
+ * Operations that replace the vault or its keys (create, unlock, change, reset, rotate,
+ * restore) run one at a time through `exclusive`: two creates racing on one folder, or an unlock
  * during a restore, would otherwise act on each other's half-made files.
  */
 export class VaultSession {
@@ -86,9 +86,12 @@ export class VaultSession {
     this.#vault = vault;
   }
 
-  async changePassphrase(current: string, next: string): Promise<void> {
-    if (!this.#vault) throw new VaultError('VAULT_LOCKED', 'The vault is locked.');
-    await this.#vault.changePassphrase(current, next);
+  /** Queued too: it rewrites the key file, which a rotation replaces under it. */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.#vault) throw new VaultError('VAULT_LOCKED', 'The vault is locked.');
+      await this.#vault.changePassphrase(current, next);
+    });
   }
 
   /** A new passphrase from the recovery key; the vault stays locked (or unlocked) as it was. */

@@ -208,6 +208,28 @@ describe('vault.rotateKeys through the contract', () => {
   });
 });
 
+describe('backups and rotation', () => {
+  it('purges erased dossiers from backups it can open and keeps the older ones listed', async () => {
+    api = await openTestApi();
+    await api.kluis.backups.setFolder({ path: join(tempDir(), 'usb') });
+    const erased = await api.kluis.clients.create({ ...aClient, firstName: 'Wendelientje' });
+    await api.kluis.backups.run({});
+    await api.kluis.vault.rotateKeys({ passphrase: PASSPHRASE });
+    api.setNow(new Date(Date.now() + 86_400_000));
+    await api.kluis.backups.run({});
+    await api.kluis.clients.erase({ id: erased.id, override: { reason: 'client-request' } });
+    expect((await api.kluis.backups.status({})).pendingPurge).toEqual([
+      expect.objectContaining({ backupsHolding: 2 }),
+    ]);
+    // The backup from after the rotation is purged; the one from before cannot be opened
+    // with today's key, so it is not reported as the vault being damaged, and stays listed.
+    expect(await api.kluis.backups.purgeErased({})).toEqual({ purged: 0, backups: 1 });
+    expect((await api.kluis.backups.status({})).pendingPurge).toEqual([
+      expect.objectContaining({ backupsHolding: 1 }),
+    ]);
+  });
+});
+
 describe('a passphrase reset by recovery key', () => {
   it('is in the audit log after the next unlock when the vault was locked', async () => {
     const dir = tempDir();

@@ -104,3 +104,19 @@ describe('a lock while an unlock is under way', () => {
     (await openVault(dir, { passphrase: PASSPHRASE }, FAST)).lock();
   });
 });
+
+describe('a passphrase change while the keys are replaced', () => {
+  it('runs one after the other, so the key file always fits the database', async () => {
+    const dir = tempDir();
+    const session = new VaultSession(dir, FAST);
+    await session.create(PASSPHRASE);
+    const results = await Promise.allSettled([
+      session.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE),
+      session.rotateKeys(PASSPHRASE),
+    ]);
+    // The change came first; the rotation then asked for the old passphrase.
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    session.lock('user');
+    (await openVault(dir, { passphrase: OTHER_PASSPHRASE }, FAST)).lock();
+  });
+});

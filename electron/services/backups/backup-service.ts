@@ -56,6 +56,13 @@ function vaultIdOf(session: VaultSession): string | undefined {
   }
 }
 
+/** Which data key a key file wraps (absent before the first rotation). */
+function dataKeyIdOf(keyFile: unknown): string | undefined {
+  if (typeof keyFile !== 'object' || keyFile === null) return undefined;
+  const id = (keyFile as { dataKeyId?: unknown }).dataKeyId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 function holding(backups: readonly BackupFile[], clientId: string, erasedAt: string): number {
   return backups.filter((b) => b.meta.createdAt <= erasedAt && !b.meta.purged.includes(clientId))
     .length;
@@ -195,6 +202,8 @@ export async function purgeErasedFromBackups(
   const db = session.db;
   const folder = requireFolder(session);
   const pending = readPendingPurges(db);
+  const currentKey = dataKeyIdOf(readKeyFile(vaultPaths(session.dir).keys));
+  const otherKey: BackupFile[] = [];
   let touched = 0;
   for (const backup of listBackupFiles(folder, vaultIdOf(session))) {
     const ids = pending
@@ -203,10 +212,18 @@ export async function purgeErasedFromBackups(
       )
       .map((p) => p.clientId);
     if (ids.length === 0) continue;
+    // Made before a key rotation: the vault's key no longer opens it (that is the point
+    // of rotating), so it cannot be purged here and stays listed as holding the dossier.
+    if (dataKeyIdOf(backup.meta.keyFile) !== currentKey) {
+      otherKey.push(backup);
+      continue;
+    }
     await purgeFromBackup(db, backup, ids);
     touched += 1;
   }
-  writePendingPurges(db, []);
-  appendAudit(db, 'backup.purged', null, { dossiers: pending.length, backups: touched }, now);
-  return { purged: pending.length, backups: touched };
+  const stillHeld = pending.filter((p) => holding(otherKey, p.clientId, p.erasedAt) > 0);
+  writePendingPurges(db, stillHeld);
+  const purged = pending.length - stillHeld.length;
+  appendAudit(db, 'backup.purged', null, { dossiers: purged, backups: touched }, now);
+  return { purged, backups: touched };
 }
