@@ -14,8 +14,9 @@ import { VaultError } from './errors';
 /**
  * The key file holds the vault's data key only in wrapped form, once per way in
  * (a passphrase, the recovery key). Changing the passphrase rewraps the same data key,
- * so the database is never re-encrypted (the separation Signal Desktop and password
- * managers use between what the user knows and what encrypts).
+ * so the database is not re-encrypted (the separation Signal Desktop and password
+ * managers use between what the user knows and what encrypts). When a secret may be
+ * known, key rotation (key-rotation.ts) replaces the data key itself.
  *
  * Wrapping is AES-256-GCM from node:crypto (OpenSSL). The associated data binds each
  * wrapped key to its vault id, slot id and KDF parameters, so a slot copied from another

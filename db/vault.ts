@@ -118,9 +118,14 @@ class OpenVault implements Vault {
       ...(this.#options.scrypt ? { scrypt: this.#options.scrypt } : {}),
       ...(this.#options.onRotationStep ? { onStep: this.#options.onRotationStep } : {}),
     });
-    appendAudit(this.db, 'vault.keys-rotated', null, {
-      passphrase: next === undefined ? 'same' : 'new',
-    });
+    try {
+      appendAudit(this.db, 'vault.keys-rotated', null, {
+        passphrase: next === undefined ? 'same' : 'new',
+      });
+    } catch {
+      // The keys are replaced either way; failing here (a full disk) would lose the new
+      // recovery key, which exists nowhere else. The rotation itself cannot be undone.
+    }
     return result;
   }
 
