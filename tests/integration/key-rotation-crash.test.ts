@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isVaultError } from '../../db/errors';
-import { rotationJournalPath } from '../../db/key-rotation';
+import { ROTATION_JOURNAL_FILE, rotationJournalPath } from '../../db/key-rotation';
 import { createVault, openVault, vaultPaths } from '../../db/vault';
 import { killed, spawnFixture, watchLines } from '../support/crash-child';
-import { FAST, PASSPHRASE, removeTempDirs, tempDir } from '../support/vault-fixture';
+import {
+  FAST,
+  folderFingerprint,
+  OTHER_PASSPHRASE,
+  PASSPHRASE,
+  removeTempDirs,
+  tempDir,
+} from '../support/vault-fixture';
 
 afterEach(removeTempDirs);
 
@@ -102,6 +109,14 @@ describe('a process killed during key rotation', () => {
       await killAt(dir, PASSPHRASE, next, step);
       // The journal is on disk from its step until the key file replaced it.
       expect(existsSync(rotationJournalPath(dir))).toBe(step !== 'prepared');
+      // A wrong secret settles nothing and changes no byte, except a journal whose key
+      // file is already in place: dropping it needs no secret.
+      const { [ROTATION_JOURNAL_FILE]: _journal, ...withoutJournal } = folderFingerprint(dir);
+      const before = step === 'keys-written' ? withoutJournal : folderFingerprint(dir);
+      await expect(openVault(dir, { passphrase: OTHER_PASSPHRASE }, FAST)).rejects.toSatisfy(
+        (error: unknown) => isVaultError(error, 'WRONG_SECRET'),
+      );
+      expect(folderFingerprint(dir)).toEqual(before);
       expect(await stateAfterCrash(dir, PASSPHRASE, next)).toBe(expected);
     },
     120_000,
