@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isVaultError } from '../../db/errors';
 import { ROTATION_JOURNAL_FILE, rotationJournalPath } from '../../db/key-rotation';
@@ -73,12 +73,42 @@ async function rollbackJournalAppears(dir: string): Promise<void> {
   }
 }
 
+/** The first 16 bytes of the database: SQLCipher's key salt, which a rekey replaces. */
+function saltOnDisk(dir: string): Buffer {
+  const salt = Buffer.alloc(16);
+  const fd = openSync(vaultPaths(dir).database, 'r');
+  try {
+    readSync(fd, salt, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return salt;
+}
+
+/**
+ * Waits (at most 20 s) until the rekey's commit has written page 1, salt and all, over
+ * the old one while its rollback journal still exists: the database file is then a mix
+ * of new and old pages that only the journal, under the old key and salt, can undo.
+ */
+async function commitWritesPageOne(dir: string): Promise<void> {
+  const journal = `${vaultPaths(dir).database}-journal`;
+  const until = Date.now() + 20_000;
+  let before: Buffer | undefined;
+  while (Date.now() < until) {
+    if (existsSync(journal)) {
+      before ??= saltOnDisk(dir);
+      if (!saltOnDisk(dir).equals(before)) return;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 async function killAt(
   dir: string,
   old: string,
   next: string,
   step: string,
-  delayMs: number | 'journal' = 0,
+  delayMs: number | 'journal' | 'commit' = 0,
   hold = true,
 ): Promise<{ hotJournal: boolean; lines: string[] }> {
   const child = spawnFixture('key-rotator.ts', {
@@ -89,6 +119,7 @@ async function killAt(
   });
   const lines = await watchLines(child, (line) => line === `step ${step}`);
   if (delayMs === 'journal') await rollbackJournalAppears(dir);
+  else if (delayMs === 'commit') await commitWritesPageOne(dir);
   else if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
   await killed(child);
   return { hotJournal: existsSync(`${vaultPaths(dir).database}-journal`), lines };
@@ -145,5 +176,20 @@ describe('a process killed during key rotation', () => {
     }
     // The scenario under test did happen: some kills landed inside the rekey.
     expect(insideRekey).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('killed while the rekey commit writes its pages: the old key and salt undo it', async () => {
+    let partial = 0;
+    for (let attempt = 0; attempt < 8 && partial < 2; attempt += 1) {
+      const dir = await seededVault();
+      const next = `${PASSPHRASE} poging ${attempt}`;
+      const { hotJournal } = await killAt(dir, PASSPHRASE, next, 'rekey-start', 'commit', false);
+      const state = await stateAfterCrash(dir, PASSPHRASE, next);
+      if (hotJournal) {
+        partial += 1;
+        expect(state).toBe('old');
+      }
+    }
+    expect(partial).toBeGreaterThan(0);
   }, 600_000);
 });
