@@ -19,6 +19,7 @@ import {
   type SlotSecret,
   unlockDataKey,
   unwrapDataKey,
+  withPendingAudit,
   wrapDataKey,
   writeKeyFile,
 } from './key-slots';
@@ -172,6 +173,8 @@ export async function settleKeyRotation(
   const journal = readJournal(journalPath);
   const current = readKeyFile(paths.keys);
   if (sameSlots(current, journal.next)) {
+    // The new recovery key was never shown (the crash came before): say so in the log.
+    writeKeyFile(paths.keys, withPendingAudit(current, 'vault.keys-rotation-finished'));
     removeJournal(dir);
     return 'finished';
   }
@@ -200,11 +203,12 @@ export async function settleKeyRotation(
     // The old key and salt first: a rekey killed half-way leaves a hot rollback journal
     // whose pages are under them, and opening with them plays that journal back.
     if (opensWith(paths.database, oldKey, journal.oldSalt)) {
+      writeKeyFile(paths.keys, withPendingAudit(current, 'vault.keys-rotation-undone'));
       removeJournal(dir);
       return 'rolled-back';
     }
     if (opensWith(paths.database, newKey)) {
-      writeKeyFile(paths.keys, journal.next);
+      writeKeyFile(paths.keys, withPendingAudit(journal.next, 'vault.keys-rotation-finished'));
       removeJournal(dir);
       return 'finished';
     }

@@ -77,9 +77,17 @@ const slotSchema = z.object({
   createdAt: z.string(),
 });
 
-/** Audit entries a locked vault could not write yet (a reset by recovery key). */
+/**
+ * Audit entries a locked vault could not write yet: a reset by recovery key, a key
+ * rotation a crash interrupted and the next open finished or undid.
+ */
+export const pendingAuditActions = [
+  'vault.passphrase-reset',
+  'vault.keys-rotation-finished',
+  'vault.keys-rotation-undone',
+] as const;
 const pendingAuditSchema = z.object({
-  action: z.literal('vault.passphrase-reset'),
+  action: z.enum(pendingAuditActions),
   at: z.string().datetime(),
 });
 
@@ -226,6 +234,20 @@ export async function unlockDataKey(keyFile: KeyFile, secret: SlotSecret): Promi
     if (dataKey) return dataKey;
   }
   throw new VaultError('WRONG_SECRET', 'The passphrase or recovery key does not open this vault.');
+}
+
+/** The key file with one more audit entry to write at the next unlock. */
+export function withPendingAudit(
+  keyFile: KeyFile,
+  action: (typeof pendingAuditActions)[number],
+): KeyFile {
+  return {
+    ...keyFile,
+    pendingAudit: [
+      ...(keyFile.pendingAudit ?? []).slice(-99),
+      { action, at: new Date().toISOString() },
+    ],
+  };
 }
 
 /** Parses key-file JSON; the same checks whether it came from disk or a backup's metadata. */

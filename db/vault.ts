@@ -15,6 +15,7 @@ import {
   type ScryptParams,
   type SlotSecret,
   unlockDataKey,
+  withPendingAudit,
   wrapDataKey,
   writeKeyFile,
 } from './key-slots';
@@ -268,17 +269,11 @@ export async function resetPassphrase(
       options.scrypt ?? DEFAULT_SCRYPT,
     );
     const slots = keyFile.slots.filter((s) => s.kind !== 'passphrase');
-    const pendingAudit = options.auditLater
-      ? [
-          ...(keyFile.pendingAudit ?? []).slice(-99),
-          { action: 'vault.passphrase-reset' as const, at: new Date().toISOString() },
-        ]
-      : keyFile.pendingAudit;
-    writeKeyFile(paths.keys, {
-      ...keyFile,
-      slots: [slot, ...slots],
-      ...(pendingAudit ? { pendingAudit } : {}),
-    });
+    const reset = { ...keyFile, slots: [slot, ...slots] };
+    writeKeyFile(
+      paths.keys,
+      options.auditLater ? withPendingAudit(reset, 'vault.passphrase-reset') : reset,
+    );
   } catch (error) {
     throw isDiskFull(error)
       ? new VaultError(

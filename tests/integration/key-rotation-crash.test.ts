@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listAudit } from '../../db/audit';
 import { isVaultError } from '../../db/errors';
 import { ROTATION_JOURNAL_FILE, rotationJournalPath } from '../../db/key-rotation';
 import { createVault, openVault, vaultPaths } from '../../db/vault';
@@ -142,13 +143,35 @@ describe('a process killed during key rotation', () => {
       expect(existsSync(rotationJournalPath(dir))).toBe(step !== 'prepared');
       // A wrong secret settles nothing and changes no byte, except a journal whose key
       // file is already in place: dropping it needs no secret.
-      const { [ROTATION_JOURNAL_FILE]: _journal, ...withoutJournal } = folderFingerprint(dir);
-      const before = step === 'keys-written' ? withoutJournal : folderFingerprint(dir);
+      const before = folderFingerprint(dir);
       await expect(openVault(dir, { passphrase: OTHER_PASSPHRASE }, FAST)).rejects.toSatisfy(
         (error: unknown) => isVaultError(error, 'WRONG_SECRET'),
       );
-      expect(folderFingerprint(dir)).toEqual(before);
+      if (step === 'keys-written') {
+        // Its key file is already in place: dropping the journal needs no secret, and
+        // the key file notes it for the audit log.
+        expect(Object.keys(folderFingerprint(dir))).not.toContain(ROTATION_JOURNAL_FILE);
+        expect(folderFingerprint(dir)['vault.db']).toBe(before['vault.db']);
+      } else {
+        expect(folderFingerprint(dir)).toEqual(before);
+      }
       expect(await stateAfterCrash(dir, PASSPHRASE, next)).toBe(expected);
+      // The log says what became of it; a finished one's recovery key was never shown.
+      const vault = await openVault(
+        dir,
+        { passphrase: expected === 'old' ? PASSPHRASE : next },
+        FAST,
+      );
+      const actions = listAudit(vault.db, { limit: 10 }).map((e) => e.action);
+      vault.lock();
+      const settled = {
+        prepared: [],
+        'journal-written': ['vault.keys-rotation-undone'],
+        'rekey-start': ['vault.keys-rotation-undone'],
+        rekeyed: ['vault.keys-rotation-finished'],
+        'keys-written': ['vault.keys-rotation-finished'],
+      }[step];
+      expect(actions.filter((a) => a.startsWith('vault.keys-rotation'))).toEqual(settled);
     },
     120_000,
   );
