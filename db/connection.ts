@@ -61,7 +61,16 @@ export function openFailure(error: unknown): VaultError | undefined {
 export function openEncryptedDatabase(
   path: string,
   dataKey: Buffer,
-  options: { readonly create: boolean },
+  options: {
+    readonly create: boolean;
+    /**
+     * The 16-byte key salt to use instead of the one in the file's first bytes. Only
+     * for settling an interrupted key rotation (db/key-rotation.ts): a rekey killed while
+     * writing its commit may have put the new salt on disk, while its rollback journal
+     * still needs the old one.
+     */
+    readonly cipherSalt?: Buffer;
+  },
 ): SqliteDatabase {
   if (dataKey.length !== 32) throw new Error('The data key must be 32 bytes.');
   const db = new Database(path, databaseOptions(options));
@@ -70,6 +79,8 @@ export function openEncryptedDatabase(
     // (https://utelle.github.io/SQLite3MultipleCiphers/docs/ciphers/cipher_sqlcipher/).
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');
+    // Set before the key, as SQLite3 Multiple Ciphers requires (cipher_salt pragma).
+    if (options.cipherSalt) db.pragma(`cipher_salt='${options.cipherSalt.toString('hex')}'`);
     // A 64-hex-digit blob literal is SQLCipher's raw key: no passphrase KDF inside
     // SQLite, the data key is already random. The hex string is an immutable JS string
     // we cannot wipe; it lives only for this call.

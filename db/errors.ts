@@ -16,6 +16,8 @@ export const vaultErrorCodes = [
   'VAULT_IN_USE',
   'VAULT_LOCKED',
   'DISK_FULL',
+  /** A key file asks for more KDF work than Dossierkluis ever writes (see MAX_SCRYPT). */
+  'KDF_TOO_COSTLY',
 ] as const;
 
 export type VaultErrorCode = (typeof vaultErrorCodes)[number];

@@ -14,8 +14,9 @@ import { VaultError } from './errors';
 /**
  * The key file holds the vault's data key only in wrapped form, once per way in
  * (a passphrase, the recovery key). Changing the passphrase rewraps the same data key,
- * so the database is never re-encrypted (the separation Signal Desktop and password
- * managers use between what the user knows and what encrypts).
+ * so the database is not re-encrypted (the separation Signal Desktop and password
+ * managers use between what the user knows and what encrypts). When a secret may be
+ * known, key rotation (key-rotation.ts) replaces the data key itself.
  *
  * Wrapping is AES-256-GCM from node:crypto (OpenSSL). The associated data binds each
  * wrapped key to its vault id, slot id and KDF parameters, so a slot copied from another
@@ -33,6 +34,14 @@ export const DATA_KEY_BYTES = 32;
  * machine (see bench/); parameters live in the slot so they can be raised later.
  */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+
+/**
+ * The most scrypt work a slot may ask for: exactly what this app writes. A key file can
+ * come from elsewhere (a backup folder on a USB stick), and N = 2^22 with r = 32 would
+ * make an unlock allocate gigabytes for minutes; such a slot is refused before deriving.
+ * Raising DEFAULT_SCRYPT raises this cap with it.
+ */
+export const MAX_SCRYPT: ScryptParams = DEFAULT_SCRYPT;
 
 export interface ScryptParams {
   readonly N: number;
@@ -68,14 +77,35 @@ const slotSchema = z.object({
   createdAt: z.string(),
 });
 
+/**
+ * Audit entries a locked vault could not write yet: a reset by recovery key, a key
+ * rotation a crash interrupted and the next open finished or undid.
+ */
+export const pendingAuditActions = [
+  'vault.passphrase-reset',
+  'vault.keys-rotation-finished',
+  'vault.keys-rotation-undone',
+] as const;
+const pendingAuditSchema = z.object({
+  action: z.enum(pendingAuditActions),
+  at: z.string().datetime(),
+});
+
 const keyFileSchema = z.object({
   format: z.literal(KEY_FILE_FORMAT),
   version: z.number().int().min(1),
   vaultId: z.string().uuid(),
+  /**
+   * Names the data key the slots wrap; a new one at every rotation, so a restore can tell
+   * whether today's key file still fits an older database. Absent in never-rotated vaults.
+   */
+  dataKeyId: z.string().uuid().optional(),
   slots: z.array(slotSchema).min(1),
+  pendingAudit: z.array(pendingAuditSchema).max(100).optional(),
 });
 
 export type KeySlot = z.infer<typeof slotSchema>;
+export const keySlotSchema = slotSchema;
 export type KeyFile = z.infer<typeof keyFileSchema>;
 export type SlotKind = KeySlot['kind'];
 
@@ -98,9 +128,21 @@ function scrypt(password: Buffer, salt: Buffer, params: ScryptParams): Promise<B
   });
 }
 
+/** Refuses scrypt parameters above what the app writes, before any memory is spent. */
+export function assertScryptWithinCap(params: ScryptParams): void {
+  if (params.N > MAX_SCRYPT.N || params.r > MAX_SCRYPT.r || params.p > MAX_SCRYPT.p) {
+    throw new VaultError(
+      'KDF_TOO_COSTLY',
+      'The key file asks for more key derivation work than Dossierkluis uses.',
+      { file: 'keys' },
+    );
+  }
+}
+
 async function slotKey(slot: Pick<KeySlot, 'kdf'>, secret: SlotSecret): Promise<Buffer> {
   const salt = Buffer.from(slot.kdf.salt, 'base64');
   if (slot.kdf.name === 'scrypt' && secret.kind === 'passphrase') {
+    assertScryptWithinCap(slot.kdf);
     // NFC so the same passphrase typed on macOS and Windows (é composed or not) matches.
     const password = Buffer.from(secret.passphrase.normalize('NFC'), 'utf8');
     try {
@@ -184,6 +226,44 @@ export async function unwrapDataKey(
   }
 }
 
+/** The data key from the first slot of the secret's kind that it opens. */
+export async function unlockDataKey(keyFile: KeyFile, secret: SlotSecret): Promise<Buffer> {
+  for (const slot of keyFile.slots) {
+    if (slot.kind !== secret.kind) continue;
+    const dataKey = await unwrapDataKey(keyFile.vaultId, slot, secret);
+    if (dataKey) return dataKey;
+  }
+  throw new VaultError('WRONG_SECRET', 'The passphrase or recovery key does not open this vault.');
+}
+
+/** The key file with one more audit entry to write at the next unlock. */
+export function withPendingAudit(
+  keyFile: KeyFile,
+  action: (typeof pendingAuditActions)[number],
+): KeyFile {
+  return {
+    ...keyFile,
+    pendingAudit: [
+      ...(keyFile.pendingAudit ?? []).slice(-99),
+      { action, at: new Date().toISOString() },
+    ],
+  };
+}
+
+/** Parses key-file JSON; the same checks whether it came from disk or a backup's metadata. */
+export function parseKeyFile(parsed: unknown): KeyFile {
+  const result = keyFileSchema.safeParse(parsed);
+  if (!result.success) {
+    throw new VaultError('VAULT_DAMAGED', 'The key file is damaged.', { file: 'keys' });
+  }
+  if (result.data.version > KEY_FILE_VERSION) {
+    throw new VaultError('VAULT_TOO_NEW', 'The key file was written by a newer Dossierkluis.', {
+      file: 'keys',
+    });
+  }
+  return result.data;
+}
+
 export function readKeyFile(path: string): KeyFile {
   let text: string;
   try {
@@ -201,16 +281,7 @@ export function readKeyFile(path: string): KeyFile {
   } catch {
     throw new VaultError('VAULT_DAMAGED', 'The key file is not readable.', { file: 'keys' });
   }
-  const result = keyFileSchema.safeParse(parsed);
-  if (!result.success) {
-    throw new VaultError('VAULT_DAMAGED', 'The key file is damaged.', { file: 'keys' });
-  }
-  if (result.data.version > KEY_FILE_VERSION) {
-    throw new VaultError('VAULT_TOO_NEW', 'The key file was written by a newer Dossierkluis.', {
-      file: 'keys',
-    });
-  }
-  return result.data;
+  return parseKeyFile(parsed);
 }
 
 export function writeKeyFile(path: string, keyFile: KeyFile): void {

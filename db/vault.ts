@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendAudit } from './audit';
 import { openEncryptedDatabase, type SqliteDatabase } from './connection';
 import { isDiskFull, VaultError } from './errors';
+import { type RotationStep, rotateVaultKeys, settleKeyRotation } from './key-rotation';
 import {
   DATA_KEY_BYTES,
   DEFAULT_SCRYPT,
@@ -13,7 +14,8 @@ import {
   readKeyFile,
   type ScryptParams,
   type SlotSecret,
-  unwrapDataKey,
+  unlockDataKey,
+  withPendingAudit,
   wrapDataKey,
   writeKeyFile,
 } from './key-slots';
@@ -28,6 +30,8 @@ export const KEY_FILE = 'vault.keys.json';
 export interface VaultOptions {
   /** KDF cost for new passphrase slots. Only tests lower it, to keep suites fast. */
   readonly scrypt?: ScryptParams;
+  /** Test seam: called at each step of a key rotation (tests kill the process there). */
+  readonly onRotationStep?: (step: RotationStep) => void;
 }
 
 export type UnlockSecret = { readonly passphrase: string } | { readonly recoveryKey: string };
@@ -39,6 +43,11 @@ export interface Vault {
   readonly db: SqliteDatabase;
   readonly isLocked: boolean;
   changePassphrase(current: string, next: string): Promise<void>;
+  /**
+   * A new data key, new slots and a new recovery key (returned once). `current` confirms
+   * the coach; `next`, when given, becomes the passphrase.
+   */
+  rotateKeys(current: string, next?: string): Promise<{ recoveryKey: string }>;
   lock(): void;
 }
 
@@ -49,10 +58,6 @@ export function vaultPaths(dir: string): { database: string; keys: string } {
 export function vaultExists(dir: string): boolean {
   const paths = vaultPaths(dir);
   return existsSync(paths.keys) || existsSync(paths.database);
-}
-
-function wrongSecret(): VaultError {
-  return new VaultError('WRONG_SECRET', 'The passphrase or recovery key does not open this vault.');
 }
 
 class OpenVault implements Vault {
@@ -110,6 +115,22 @@ class OpenVault implements Vault {
     appendAudit(db, 'vault.passphrase-changed');
   }
 
+  async rotateKeys(current: string, next?: string): Promise<{ recoveryKey: string }> {
+    const result = await rotateVaultKeys(this, vaultPaths(this.dir), current, next, {
+      ...(this.#options.scrypt ? { scrypt: this.#options.scrypt } : {}),
+      ...(this.#options.onRotationStep ? { onStep: this.#options.onRotationStep } : {}),
+    });
+    try {
+      appendAudit(this.db, 'vault.keys-rotated', null, {
+        passphrase: next === undefined ? 'same' : 'new',
+      });
+    } catch {
+      // The keys are replaced either way; failing here (a full disk) would lose the new
+      // recovery key, which exists nowhere else. The rotation itself cannot be undone.
+    }
+    return result;
+  }
+
   lock(): void {
     const db = this.#db;
     if (!db) return;
@@ -120,13 +141,22 @@ class OpenVault implements Vault {
   }
 }
 
-async function unlockDataKey(keyFile: KeyFile, secret: SlotSecret): Promise<Buffer> {
-  for (const slot of keyFile.slots) {
-    if (slot.kind !== secret.kind) continue;
-    const dataKey = await unwrapDataKey(keyFile.vaultId, slot, secret);
-    if (dataKey) return dataKey;
+/**
+ * Claims `vault.db` with O_EXCL before anything else is made. Two creates racing on one
+ * folder: exactly one gets the file, the other fails here having made nothing, so its
+ * cleanup cannot remove the winner's files.
+ */
+function claimDatabaseFile(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new VaultError('VAULT_EXISTS', 'This folder already holds a vault.');
+    }
+    throw error;
   }
-  throw wrongSecret();
+  closeSync(fd);
 }
 
 /**
@@ -144,6 +174,8 @@ export async function createVault(
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const paths = vaultPaths(dir);
+  // SQLite gives its WAL the database file's mode (0600 from the claim), so this covers both.
+  claimDatabaseFile(paths.database);
   const vaultId = randomUUID();
   const dataKey = randomBytes(DATA_KEY_BYTES);
   const recovery = generateRecoveryKey();
@@ -162,9 +194,8 @@ export async function createVault(
         secret: recovery.secret,
       }),
     ];
+    // The claimed file is empty, which SQLite takes as a new database.
     db = openEncryptedDatabase(paths.database, dataKey, { create: true });
-    // SQLite gives its WAL the database file's mode, so this covers both.
-    chmodSync(paths.database, 0o600);
     migrate(db);
     const created = db;
     created.transaction(() => {
@@ -182,12 +213,14 @@ export async function createVault(
       format: KEY_FILE_FORMAT,
       version: KEY_FILE_VERSION,
       vaultId,
+      dataKeyId: randomUUID(),
       slots,
     });
     return { vault: new OpenVault(dir, vaultId, db, options), recoveryKey: recovery.text };
   } catch (error) {
     db?.close();
-    // Remove only what this call made; the folder was checked empty of a vault above.
+    // Remove only what this call made: it holds the claimed database file, and no other
+    // create can have reached the files beside it.
     for (const file of [
       paths.database,
       `${paths.database}-wal`,
@@ -213,16 +246,20 @@ export async function resetPassphrase(
   dir: string,
   recoveryKey: string,
   next: string,
-  options: VaultOptions = {},
+  options: VaultOptions & {
+    /** The vault is locked: note the reset in the key file for the audit log at unlock. */
+    readonly auditLater?: boolean;
+  } = {},
 ): Promise<void> {
   const paths = vaultPaths(dir);
   if (!existsSync(paths.keys)) {
     throw new VaultError('VAULT_NOT_FOUND', 'There is no vault in this folder.');
   }
-  const keyFile = readKeyFile(paths.keys);
   const secret = parseRecoveryKey(recoveryKey);
   let dataKey: Buffer | undefined;
   try {
+    await settleKeyRotation(dir, paths, { kind: 'recovery', secret });
+    const keyFile = readKeyFile(paths.keys);
     dataKey = await unlockDataKey(keyFile, { kind: 'recovery', secret });
     assertStrongPassphrase(next);
     const slot = await wrapDataKey(
@@ -233,7 +270,11 @@ export async function resetPassphrase(
       options.scrypt ?? DEFAULT_SCRYPT,
     );
     const slots = keyFile.slots.filter((s) => s.kind !== 'passphrase');
-    writeKeyFile(paths.keys, { ...keyFile, slots: [slot, ...slots] });
+    const reset = { ...keyFile, slots: [slot, ...slots] };
+    writeKeyFile(
+      paths.keys,
+      options.auditLater ? withPendingAudit(reset, 'vault.passphrase-reset') : reset,
+    );
   } catch (error) {
     throw isDiskFull(error)
       ? new VaultError(
@@ -250,6 +291,26 @@ export async function resetPassphrase(
 }
 
 /**
+ * Writes the audit entries a locked vault noted in its key file (a reset by recovery
+ * key), then drops them from the key file. A crash between the two writes the entry
+ * twice at the next unlock, which is better than never.
+ */
+function recordPendingAudit(db: SqliteDatabase, keysPath: string, keyFile: KeyFile): void {
+  const pending = keyFile.pendingAudit;
+  if (!pending || pending.length === 0) return;
+  db.transaction(() => {
+    for (const entry of pending) {
+      appendAudit(db, entry.action, null, {
+        recordedLater: true,
+        happenedOn: entry.at.slice(0, 10),
+      });
+    }
+  })();
+  const { pendingAudit: _written, ...rest } = keyFile;
+  writeKeyFile(keysPath, rest);
+}
+
+/**
  * Opens an existing vault with the passphrase or the recovery key. A wrong secret is
  * found before the database is touched, so it changes nothing on disk.
  */
@@ -262,7 +323,7 @@ export async function openVault(
   if (!existsSync(paths.keys) && !existsSync(paths.database)) {
     throw new VaultError('VAULT_NOT_FOUND', 'There is no vault in this folder.');
   }
-  const keyFile = readKeyFile(paths.keys);
+  readKeyFile(paths.keys);
   if (!existsSync(paths.database)) {
     throw new VaultError('VAULT_DAMAGED', 'The vault database is missing.', { file: 'database' });
   }
@@ -272,6 +333,8 @@ export async function openVault(
       : { kind: 'recovery', secret: parseRecoveryKey(secret.recoveryKey) };
   let dataKey: Buffer | undefined;
   try {
+    await settleKeyRotation(dir, paths, slotSecret);
+    const keyFile = readKeyFile(paths.keys);
     dataKey = await unlockDataKey(keyFile, slotSecret);
     const db = openEncryptedDatabase(paths.database, dataKey, { create: false });
     try {
@@ -303,6 +366,7 @@ export async function openVault(
       } catch {
         // The entries are in the log; at worst they are written twice at the next unlock.
       }
+      recordPendingAudit(db, paths.keys, keyFile);
     } catch (error) {
       db.close();
       throw error;

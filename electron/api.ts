@@ -177,6 +177,14 @@ export const api = {
   'vault.changePassphrase': returns<{ changed: true }>()(
     z.object({ current: passphrase, next: passphrase }).strict(),
   ),
+  /**
+   * A new data key, key slots and recovery key, for when a passphrase or recovery key may
+   * be known to someone else. `passphrase` is today's, re-entered; `next` optionally
+   * replaces it. The new recovery key is returned once.
+   */
+  'vault.rotateKeys': returns<{ recoveryKey: string }>()(
+    z.object({ passphrase, next: passphrase.optional() }).strict(),
+  ),
   /** For a forgotten passphrase: the recovery key sets a new one, without unlocking. */
   'vault.resetPassphrase': returns<{ changed: true }>()(
     z.object({ recoveryKey: z.string().max(200), next: passphrase }).strict(),
@@ -480,6 +488,8 @@ export const apiErrorCodes = [
   'CONTINUITY_NOT_READY',
   'CANCELLED',
   'TARGET_UNAVAILABLE',
+  /** A key file or bundle asks for more passphrase-KDF work than the app ever writes. */
+  'KDF_TOO_COSTLY',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 

@@ -54,6 +54,7 @@ const vaultCodes: Record<VaultErrorCode, ApiErrorCode> = {
   VAULT_IN_USE: 'VAULT_IN_USE',
   VAULT_LOCKED: 'LOCKED',
   DISK_FULL: 'DISK_FULL',
+  KDF_TOO_COSTLY: 'KDF_TOO_COSTLY',
 };
 
 function sqliteCode(error: unknown): string | undefined {

@@ -70,6 +70,8 @@ export const sessionHandlers: SessionHandlers = {
     await session.changePassphrase(input.current, input.next);
     return { changed: true };
   },
+  'vault.rotateKeys': async ({ session }, input) =>
+    session.rotateKeys(input.passphrase, input.next),
   'vault.resetPassphrase': async ({ session }, input) => {
     await session.resetPassphrase(input.recoveryKey, input.next);
     return { changed: true };
@@ -80,8 +82,9 @@ export const sessionHandlers: SessionHandlers = {
   'backups.find': async ({ session }, input) => findBackups(session, input),
   'backups.run': async ({ session, now }) => runBackup(session, now()),
   'backups.verify': async ({ session }, input) => verifyBackup(session, input.id),
+  // Queued with unlock, create and key rotation: a restore swaps the vault's files.
   'backups.restore': async ({ session, now }, input) => ({
-    ...(await restoreFromBackup(session, input, now())),
+    ...(await session.exclusive(() => restoreFromBackup(session, input, now()))),
     state: session.state,
   }),
   'backups.purgeErased': async ({ session, now }) => purgeErasedFromBackups(session, now()),

@@ -20,11 +20,18 @@ export type LockReason = 'user' | 'idle' | 'screen-locked' | 'suspend' | 'quit' 
  * The one vault this app instance works on: its folder, and the open vault when
  * unlocked. Lock listeners let the shell return to the unlock screen and later features
  * (continuity bundle, backups) act on every lock.
+ *
+ * Operations that replace the vault or its keys (create, unlock, change, reset, rotate,
+ * restore) run one at a time through `exclusive`: two creates racing on one folder, or an unlock
+ * during a restore, would otherwise act on each other's half-made files.
  */
 export class VaultSession {
   #vault: Vault | undefined;
   readonly #listeners = new Set<LockListener>();
   #changedSinceBackup = false;
+  #queue: Promise<unknown> = Promise.resolve();
+  /** Counts locks, so an unlock that was under way when a lock came does not undo it. */
+  #locks = 0;
 
   constructor(
     readonly dir: string,
@@ -41,17 +48,42 @@ export class VaultSession {
     return this.#vault.db;
   }
 
-  async create(passphrase: string): Promise<{ recoveryKey: string }> {
-    if (this.#vault) throw new VaultError('VAULT_EXISTS', 'A vault is already open.');
-    const { vault, recoveryKey } = await createVault(this.dir, passphrase, this.options);
-    this.#vault = vault;
-    this.#reserveAuditRoom(vault);
-    return { recoveryKey };
+  /**
+   * Runs `operation` after every session operation queued before it has settled. Backup
+   * restore goes through here too (see session-handlers.ts). Not re-entrant: an operation
+   * must not call another queued method of this session.
+   */
+  exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(operation, operation);
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
-  async unlock(secret: UnlockSecret): Promise<void> {
-    if (this.#vault) return;
-    const vault = await openVault(this.dir, secret, this.options);
+  create(passphrase: string): Promise<{ recoveryKey: string }> {
+    // Counted at the call, not when the queue reaches it: a lock in between also counts.
+    const locksBefore = this.#locks;
+    return this.exclusive(async () => {
+      if (this.#vault) throw new VaultError('VAULT_EXISTS', 'A vault is already open.');
+      const { vault, recoveryKey } = await createVault(this.dir, passphrase, this.options);
+      this.#adopt(vault, locksBefore);
+      return { recoveryKey };
+    });
+  }
+
+  unlock(secret: UnlockSecret): Promise<void> {
+    const locksBefore = this.#locks;
+    return this.exclusive(async () => {
+      if (this.#vault) return;
+      this.#adopt(await openVault(this.dir, secret, this.options), locksBefore);
+    });
+  }
+
+  /** A lock that came while the vault was being opened wins: the new vault closes at once. */
+  #adopt(vault: Vault, locksBefore: number): void {
+    if (this.#locks !== locksBefore) {
+      vault.lock();
+      return;
+    }
     this.#vault = vault;
     this.#reserveAuditRoom(vault);
   }
@@ -65,25 +97,43 @@ export class VaultSession {
     }
   }
 
-  async changePassphrase(current: string, next: string): Promise<void> {
-    if (!this.#vault) throw new VaultError('VAULT_LOCKED', 'The vault is locked.');
-    await this.#vault.changePassphrase(current, next);
+  /** Queued too: it rewrites the key file, which a rotation replaces under it. */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.#vault) throw new VaultError('VAULT_LOCKED', 'The vault is locked.');
+      await this.#vault.changePassphrase(current, next);
+    });
   }
 
   /** A new passphrase from the recovery key; the vault stays locked (or unlocked) as it was. */
-  async resetPassphrase(recoveryKey: string, next: string): Promise<void> {
-    await resetPassphrase(this.dir, recoveryKey, next, this.options);
-    // The new passphrase is in place: a full disk must not make it look as if it failed.
-    if (this.#vault) this.#auditOrKeep(this.#vault, 'vault.passphrase-reset', {});
+  resetPassphrase(recoveryKey: string, next: string): Promise<void> {
+    return this.exclusive(async () => {
+      const locked = !this.#vault;
+      await resetPassphrase(this.dir, recoveryKey, next, { ...this.options, auditLater: locked });
+      // The new passphrase is in place: a full disk must not make it look as if it failed.
+      if (this.#vault) this.#auditOrKeep(this.#vault, 'vault.passphrase-reset', {});
+    });
+  }
+
+  /** A new data key, key slots and recovery key; see db/key-rotation.ts. */
+  rotateKeys(passphrase: string, next?: string): Promise<{ recoveryKey: string }> {
+    return this.exclusive(async () => {
+      if (!this.#vault) throw new VaultError('VAULT_LOCKED', 'The vault is locked.');
+      return this.#vault.rotateKeys(passphrase, next);
+    });
   }
 
   /**
-   * Always locks, also on a full disk: the listeners run (each on its own, so one that
-   * fails cannot stop the rest), the audit entry is written if the disk takes it, and the
-   * database closes whatever happened before. An entry the disk refused waits in a small
-   * file beside the vault for the next unlock.
+   * Always locks, also on a full disk, and at once, never queued: a lock for an idle
+   * timeout or a locked screen must not wait behind a key derivation. Operations under way
+   * notice it (`#adopt`, and a rotation finds the vault locked before it writes anything).
+   * The listeners run (each on its own, so one that fails cannot stop the rest), the audit
+   * entry is written if the disk takes it, and the database closes whatever happened
+   * before. An entry the disk refused waits in a small file beside the vault for the next
+   * unlock.
    */
   lock(reason: LockReason = 'user'): void {
+    this.#locks += 1;
     const vault = this.#vault;
     if (!vault) return;
     try {

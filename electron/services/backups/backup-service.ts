@@ -98,6 +98,13 @@ function vaultIdOf(session: VaultSession): string | undefined {
   }
 }
 
+/** Which data key a key file wraps (absent before the first rotation). */
+function dataKeyIdOf(keyFile: unknown): string | undefined {
+  if (typeof keyFile !== 'object' || keyFile === null) return undefined;
+  const id = (keyFile as { dataKeyId?: unknown }).dataKeyId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 function holding(backups: readonly BackupFile[], clientId: string, erasedAt: string): number {
   return backups.filter((b) => b.meta.createdAt <= erasedAt && !b.meta.purged.includes(clientId))
     .length;
@@ -357,6 +364,7 @@ export async function purgeErasedFromBackups(
   const dossiers = pending.length;
   const folders = [...new Set(pending.flatMap((p) => foldersOf(p, current)))];
   if (!folders.includes(current)) folders.push(current);
+  const currentKey = dataKeyIdOf(readKeyFile(vaultPaths(session.dir).keys));
   let touched = 0;
   // Every folder that can be reached now; one on a disk not connected keeps its entries.
   for (const folder of folders.filter((f) => existsSync(f))) {
@@ -370,6 +378,9 @@ export async function purgeErasedFromBackups(
         )
         .map((p) => p.clientId);
       if (ids.length === 0) continue;
+      // Made before a key rotation: the vault's key no longer opens it (that is the point
+      // of rotating), so it cannot be purged here and stays listed as holding the dossier.
+      if (dataKeyIdOf(backup.meta.keyFile) !== currentKey) continue;
       await purgeFromBackup(db, backup, ids);
       touched += 1;
     }

@@ -72,6 +72,9 @@ export async function createBackup(
   const partial = `${dbPath}${PARTIAL_SUFFIX}`;
   try {
     const expected = countRows(db, 'main');
+    // Read in the same synchronous step as the copy: a key rotation can run during the
+    // awaits below, and the metadata must hold the keys of the copy, not of the vault later.
+    const keyFile = readKeyFile(vaultPaths(vault.dir).keys);
     db.prepare('VACUUM INTO ?').run(partial);
     const found = inspectBackupFile(db, partial);
     if (!found.ok || JSON.stringify(found.counts) !== JSON.stringify(expected)) {
@@ -92,7 +95,7 @@ export async function createBackup(
       sha256,
       counts: found.counts,
       verifiedAt: now.toISOString(),
-      keyFile: readKeyFile(vaultPaths(vault.dir).keys),
+      keyFile,
       purged: [],
     };
     writeFileAtomic(metaPath, `${JSON.stringify(meta, null, 2)}\n`);

@@ -1,14 +1,17 @@
 import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { fsyncDirectory, writeFileAtomic } from '../../../db/atomic-file';
-import { type KeyFile, readKeyFile } from '../../../db/key-slots';
+import { type KeyFile, parseKeyFile, readKeyFile } from '../../../db/key-slots';
 import { vaultExists, vaultPaths } from '../../../db/vault';
 import { ApiError } from '../api-error';
 import { type BackupFile, sha256File } from './backup-files';
 
-function currentKeyFile(vaultDir: string, vaultId: string): KeyFile | undefined {
+/** Today's key file, if it still opens the backup: same vault and, after a rotation, same data key. */
+function currentKeyFile(vaultDir: string, backupKeys: KeyFile): KeyFile | undefined {
   try {
     const keyFile = readKeyFile(vaultPaths(vaultDir).keys);
-    return keyFile.vaultId === vaultId ? keyFile : undefined;
+    return keyFile.vaultId === backupKeys.vaultId && keyFile.dataKeyId === backupKeys.dataKeyId
+      ? keyFile
+      : undefined;
   } catch {
     return undefined;
   }
@@ -30,7 +33,8 @@ export async function restoreBackup(
   if ((await sha256File(backup.dbPath)) !== backup.meta.sha256) {
     throw new ApiError('BACKUP_DAMAGED', 'The backup file does not match its checksum.');
   }
-  const keyFile = currentKeyFile(vaultDir, backup.meta.vaultId) ?? (backup.meta.keyFile as KeyFile);
+  const backupKeys = parseKeyFile(backup.meta.keyFile);
+  const keyFile = currentKeyFile(vaultDir, backupKeys) ?? backupKeys;
   const aside = vaultExists(vaultDir)
     ? `${vaultDir}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`
     : null;

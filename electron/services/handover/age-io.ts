@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { Decrypter, Encrypter, type Identity } from 'age-encryption';
+import { Decrypter, Encrypter, type Identity, type Stanza } from 'age-encryption';
 import { fsyncDirectory } from '../../../db/atomic-file';
 import { isDiskFull } from '../../../db/errors';
 import { HandoverError } from './errors';
@@ -14,6 +14,13 @@ import { notePlaintextWrite } from './plaintext-journal';
  * write every bundle goes through: a hidden sibling, fsync, rename, fsync the folder.
  * No plaintext byte reaches the disk unless the coach chose an unencrypted export.
  */
+
+/**
+ * The scrypt work factor (log2 N) of the passphrase bundles this app writes, age's own
+ * default, and the most it accepts when reading one: a bundle's header is untrusted and
+ * may ask for logN 20 (1 GiB, many seconds; age-encryption stops only above 20).
+ */
+export const AGE_SCRYPT_LOG_N = 18;
 
 export type Protection =
   | { readonly kind: 'recipient'; readonly recipient: string }
@@ -189,11 +196,36 @@ class FileKeyIdentity implements Identity {
   }
 }
 
+/**
+ * Looks at the header's scrypt stanza before any passphrase is tried and refuses a work
+ * factor above AGE_SCRYPT_LOG_N. It must be added before the passphrase: age-encryption
+ * asks its identities one after another, in the order added (Decrypter.unwrapFileKey), so
+ * a throw here means scrypt never runs. Malformed stanzas are left to age to refuse.
+ */
+class ScryptWorkFactorCap implements Identity {
+  unwrapFileKey(stanzas: Stanza[]): null {
+    for (const stanza of stanzas) {
+      if (stanza.args[0] !== 'scrypt') continue;
+      const logN = Number(stanza.args[2]);
+      if (logN > AGE_SCRYPT_LOG_N) {
+        throw new HandoverError(
+          'KDF_TOO_COSTLY',
+          'The bundle asks for more passphrase work than Dossierkluis uses.',
+          { limit: AGE_SCRYPT_LOG_N },
+        );
+      }
+    }
+    return null;
+  }
+}
+
 export function decrypterFor(key: DecryptKey): Decrypter {
   const decrypter = new Decrypter();
   if (key.kind === 'identity') decrypter.addIdentity(key.identity);
-  else if (key.kind === 'passphrase') decrypter.addPassphrase(key.passphrase);
-  else decrypter.addIdentity(new FileKeyIdentity(key.fileKey));
+  else if (key.kind === 'passphrase') {
+    decrypter.addIdentity(new ScryptWorkFactorCap());
+    decrypter.addPassphrase(key.passphrase);
+  } else decrypter.addIdentity(new FileKeyIdentity(key.fileKey));
   return decrypter;
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../continuity/plan';
 import { checkShare, type ShareCheck } from '../continuity/shares';
 import type { VaultSession } from '../vault-session';
-import type { WriteHook } from './age-io';
+import { AGE_SCRYPT_LOG_N, type WriteHook } from './age-io';
 import type {
   ContinuityStatus,
   DownloadChunk,
@@ -98,7 +98,7 @@ export class HandoverEngine {
       jobs: this.#jobs,
       now,
       limits: options.limits ?? LIMITS,
-      scryptLogN: options.scryptLogN ?? 18,
+      scryptLogN: options.scryptLogN ?? AGE_SCRYPT_LOG_N,
       logger: options.logger,
       writeHook: options.writeHook,
     };

@@ -26,6 +26,8 @@ export const handoverErrorCodes = [
   'CANCELLED',
   /** The chosen folder or file cannot be written (missing, read-only, removed mid-way). */
   'TARGET_UNAVAILABLE',
+  /** A passphrase bundle whose header asks for more scrypt work than the app writes. */
+  'KDF_TOO_COSTLY',
 ] as const;
 
 export type HandoverErrorCode = (typeof handoverErrorCodes)[number];

@@ -13,6 +13,7 @@ import { QueryState } from '../components/QueryState';
 import { Section } from '../components/Section';
 import { isLanguage, languages } from '../i18n';
 import { ChangePassphrase } from './ChangePassphrase';
+import { RotateKeys } from './RotateKeys';
 import { settingsSpecs } from './specs';
 
 const numberSettings = settingsFields.pick({
@@ -83,6 +84,7 @@ export function SettingsPage() {
               />
             </Section>
             <ChangePassphrase />
+            <RotateKeys />
           </div>
         )}
       </QueryState>

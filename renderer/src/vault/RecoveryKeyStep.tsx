@@ -18,8 +18,19 @@ function RecoveryKeyGroups({ recoveryKey }: { recoveryKey: string }) {
   );
 }
 
-/** Shown once, right after the vault is made: the only way back in without the passphrase. */
-export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone(): void }) {
+/**
+ * Shown once, right after the vault is made or its keys are replaced: the only way back
+ * in without the passphrase.
+ */
+export function RecoveryKeyStep({
+  recoveryKey,
+  onDone,
+  doneLabel,
+}: {
+  recoveryKey: string;
+  onDone(): void;
+  doneLabel?: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [written, setWritten] = useState(false);
@@ -45,7 +56,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
         isDisabled={!written}
         onPress={onDone}
       >
-        {t('vault.recovery.continue')}
+        {doneLabel ?? t('vault.recovery.continue')}
       </Button>
       <section className="print-only">
         <h1>{t('vault.recovery.printTitle')}</h1>

@@ -38,8 +38,10 @@ export function ResetPassphrase({ onDone, onCancel }: { onDone(): void; onCancel
       setConfirm('');
       onDone();
     } catch (error) {
-      if (asApiFailure(error)?.code === 'RECOVERY_KEY_INVALID') setKeyError('recoveryKey');
-      setFailure(errorMessage(t, error));
+      const code = asApiFailure(error)?.code;
+      if (code === 'RECOVERY_KEY_INVALID' || code === 'WRONG_SECRET') setKeyError('recoveryKey');
+      // A well-formed key of another vault, or one replaced since (Settings): say which.
+      setFailure(code === 'WRONG_SECRET' ? t('vault.reset.wrongKey') : errorMessage(t, error));
     } finally {
       setBusy(false);
     }

@@ -117,7 +117,9 @@ function UnlockForm({
       >
         {failure ? (
           <FormAlert tone="error">
-            {t(`errors.${failure.code}`, { defaultValue: t('errors.INTERNAL') })}
+            {failure.code === 'WRONG_SECRET' && useRecovery
+              ? t('vault.reset.wrongKey')
+              : t(`errors.${failure.code}`, { defaultValue: t('errors.INTERNAL') })}
             {failure.code === 'VAULT_DAMAGED' ? (
               <>
                 {' '}
