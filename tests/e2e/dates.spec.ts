@@ -153,8 +153,11 @@ const key = fc.oneof(
 );
 
 /** Opens every "+ …" form on the page, so its date fields are there to type into. */
-async function openNewForms(page: Page): Promise<void> {
-  const add = page.getByRole('main').getByRole('button', { name: /^\+ / });
+async function openNewForms(page: Page, firstLabel: string): Promise<void> {
+  const main = page.getByRole('main');
+  const add = main.getByRole('button', { name: /^\+ / });
+  // The heading shows before the screen's data: wait for its first form or field.
+  await expect(add.first().or(dateField(main, firstLabel)).first()).toBeVisible();
   for (let count = await add.count(); count > 0; count -= 1) {
     await add.first().click();
   }
@@ -242,12 +245,12 @@ test('random keys in every date and time field never take a page down', async ({
   await expect(page.getByRole('textbox', { name: 'Verslag' })).toHaveValue(note);
   for (const [tab, labels] of Object.entries(dossierScreens)) {
     await openTab(page, tab);
-    await openNewForms(page);
+    await openNewForms(page, labels[0] ?? '');
     await typeRandomly(page, labels);
   }
   for (const [screen, labels] of Object.entries(practiceScreens)) {
     await goToPractice(page, screen);
-    await openNewForms(page);
+    await openNewForms(page, labels[0] ?? '');
     await typeRandomly(page, labels);
   }
 });
