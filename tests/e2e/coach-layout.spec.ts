@@ -9,6 +9,7 @@ import {
   dateField,
   day,
   goToClients,
+  goToPractice,
   lock,
   makeBackup,
   openTab,
@@ -182,4 +183,26 @@ test('a birth date under 18 years ago ticks "Minderjarig" and says why', async (
   const adult = page.getByRole('checkbox', { name: 'Minderjarig' });
   await expect(adult).not.toBeChecked();
   await expect(adult).toBeEnabled();
+});
+
+test('the handover key is named and explained; its raw form shows once, beside Kopiëren', async ({
+  appPage: page,
+}) => {
+  await createVault(page);
+  await goToPractice(page, 'Overdracht');
+  await page.getByRole('button', { name: 'Overdrachtssleutel tonen' }).click();
+  await expect(
+    page.getByText(/Deze reeks letters en cijfers is je overdrachtssleutel/),
+  ).toBeVisible();
+  const raw = page.getByText(/^age1[0-9a-z]+$/);
+  await expect(raw).toHaveCount(1);
+  // Nowhere else on the page does the key's machine form show.
+  const main = await page.getByRole('main').innerText();
+  expect(main.match(/age1[0-9a-z]{10,}/g)).toHaveLength(1);
+  // Its place: right before the buttons that copy or save it.
+  const key = await raw.boundingBox();
+  const copy = await page.getByRole('button', { name: 'Kopiëren' }).boundingBox();
+  if (!key || !copy) throw new Error('not drawn');
+  expect(copy.y).toBeGreaterThan(key.y);
+  expect(copy.y - (key.y + key.height)).toBeLessThan(120);
 });
