@@ -43,7 +43,11 @@ test('a client gets their dossier for access, encrypted with a passphrase or, wh
   const start = access.getByRole('button', { name: 'Inzage-bestand maken' });
   await expect(start).toBeDisabled();
   // Plain words for the coach; the file format sits behind "Technische details".
-  await expect(access.getByText(/met Dossierkluis of met een gratis programma/)).toBeVisible();
+  await expect(
+    access.getByText(/De cliënt opent het met Dossierkluis, of vraagt jou/),
+  ).toBeVisible();
+  // The technical details hold the formats; nothing the coach sees first names them.
+  await expect(page.getByText(/gratis programma|JSON/).filter({ visible: true })).toHaveCount(0);
   await expect(access.getByText(/age-encryption\.org/)).toBeHidden();
   await access.getByText('Technische details', { exact: true }).click();
   await expect(access.getByText(/age-encryption\.org/)).toBeVisible();

@@ -23,6 +23,25 @@ describe('the one date formatter of the UI', () => {
     }
   });
 
+  it('shows file sizes in kB, MB or GB, never as a count of bytes', () => {
+    const nl = formattersFor('nl-NL');
+    expect(nl.bytes(193)).toBe('0,2 kB');
+    expect(nl.bytes(3)).toBe('0,1 kB');
+    expect(nl.bytes(0)).toBe('0 kB');
+    expect(nl.bytes(1536)).toBe('1,5 kB');
+    expect(nl.bytes(5 * 1024 * 1024)).toBe('5 MB');
+    expect(nl.bytes(2.5 * 1024 ** 3)).toBe('2,5 GB');
+    expect(formattersFor('en-GB').bytes(193)).toBe('0.2 kB');
+    for (const locale of locales) {
+      const format = formattersFor(locale);
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 2 ** 45 }), (size) => {
+          expect(format.bytes(size)).toMatch(/^[\d.,\u00a0]+ (kB|MB|GB)$/);
+        }),
+      );
+    }
+  });
+
   it('never throws, whatever text or moment it is given', () => {
     const formats = locales.map(formattersFor);
     fc.assert(

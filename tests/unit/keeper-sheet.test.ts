@@ -95,10 +95,11 @@ function nlText(key: string): unknown {
   }, nl);
 }
 
-async function sheets() {
-  const p = plan();
+async function sheets(
+  practice = { practice: 'Praktijk Lichtpunt', coach: 'Marloes Smit' },
+  p: ContinuityPlan = plan(),
+) {
   const issued = await issueKit({ plan: p, threshold: 2, issuedAt: new Date('2026-11-23T10:00Z') });
-  const practice = { practice: 'Praktijk Lichtpunt', coach: 'Marloes Smit' };
   const pdfs = await Promise.all(
     issued.shares.map((share) => renderKeeperSheet({ kit: issued.kit, share, plan: p, practice })),
   );
@@ -144,6 +145,28 @@ describe("a keeper's sheet", () => {
       expect(at, `${quoted} on the sheet after what comes before it`).toBeGreaterThanOrEqual(0);
       from = at;
     }
+  });
+
+  it('says so when no practice name was filled in, instead of "Praktijk: de praktijk"', async () => {
+    const { pdfs } = await sheets({ practice: '', coach: '' });
+    const prose = pdfProse(pdfs[0] ?? Buffer.alloc(0));
+    expect(prose).toContain('Praktijk: (geen praktijknaam ingevuld)');
+    expect(prose).not.toMatch(/Praktijk: de praktijk/i);
+    const named = pdfProse((await sheets()).pdfs[0] ?? Buffer.alloc(0));
+    expect(named).toContain('Praktijk: Praktijk Lichtpunt (Marloes Smit)');
+  });
+
+  it('gives the coach’s note on where the bundle lies a sentence of its own', async () => {
+    const p = { ...plan(), bundleLocationNote: 'de USB-stick in de kluis op kantoor' };
+    const prose = pdfProse((await sheets(undefined, p)).pdfs[0] ?? Buffer.alloc(0));
+    expect(prose).toContain(
+      `het bestand ${CONTINUITY_FILE}. Waar de bundel ligt: De USB-stick in de kluis op kantoor.`,
+    );
+    expect(prose).not.toContain('te vinden:');
+    const without = { ...plan(), bundleLocationNote: '  ' };
+    const plain = pdfProse((await sheets(undefined, without)).pdfs[0] ?? Buffer.alloc(0));
+    expect(plain).toContain(`het bestand ${CONTINUITY_FILE}. `);
+    expect(plain).not.toContain('Waar de bundel ligt');
   });
 
   it('speaks of keepers, sheets and codes, not of the machinery', async () => {

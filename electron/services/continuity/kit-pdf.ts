@@ -24,6 +24,12 @@ function quoted(label: string): string {
   return `‘${label}’`;
 }
 
+/** The coach's free text as a sentence of its own: a capital at the start, a full stop at the end. */
+function asSentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}
+
 /** The successor's way in, as numbered steps; exported for the test that checks the labels. */
 export function successorSteps(options: {
   threshold: number;
@@ -38,8 +44,8 @@ export function successorSteps(options: {
       `${quoted(P.recoveryWritten)} aan en kies ${quoted(P.recoveryContinue)}.`,
     `Kies in het menu links, onder ${quoted(P.menuHeading)}, de knop ${quoted(P.menuItem)}. ` +
       `Ga op die pagina naar het deel ${quoted(P.section)}.`,
-    `Kies ${quoted(P.chooseFile)} en kies het bestand ${CONTINUITY_FILE}` +
-      `${where ? ` (te vinden: ${clip(where, 160)})` : ''}.`,
+    `Kies ${quoted(P.chooseFile)} en kies het bestand ${CONTINUITY_FILE}.` +
+      (where ? ` Waar de bundel ligt: ${asSentence(clip(where, 160))}` : ''),
     `Typ de code van dit blad in het vak ${quoted(`${P.codeBox} 1`)}, de code van de volgende ` +
       `bewaarder in ${quoted(`${P.codeBox} 2`)}, enzovoort, tot minstens ${options.threshold} ` +
       `bewaarders hun code hebben ingetypt (meer vakken: ${quoted(P.moreBoxes)}). Spaties, ` +
@@ -57,9 +63,10 @@ export function renderKeeperSheet(options: {
   practice: { practice: string; coach: string };
 }): Promise<Buffer> {
   const { kit, share, plan, practice } = options;
-  const practiceName = practice.practice || practice.coach || 'de praktijk';
+  const named = practice.practice || practice.coach;
+  const practiceName = named || 'de praktijk';
   const { doc, bytes } = newPdf({
-    title: `Noodpakket ${practiceName}: blad voor ${share.keeper}`,
+    title: `Noodpakket${named ? ` ${named}` : ''}: blad voor ${share.keeper}`,
     subject: 'Noodpakket, blad van één bewaarder (art. 2.28)',
   });
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -83,7 +90,10 @@ export function renderKeeperSheet(options: {
   const facts: [string, string][] = [
     [
       'Praktijk',
-      `${practiceName}${practice.coach && practice.practice ? ` (${practice.coach})` : ''}`,
+      // "Praktijk: de praktijk" tells a keeper nothing; say the name was never filled in.
+      named
+        ? `${named}${practice.coach && practice.practice ? ` (${practice.coach})` : ''}`
+        : '(geen praktijknaam ingevuld)',
     ],
     ['Gemaakt op', dutchDay(kit.issuedAt.slice(0, 10))],
     [

@@ -88,11 +88,17 @@ export function formattersFor(locale: string): Formatters {
     dateTime: (value) => safely(dateTimeFormat, value, moment),
     time: (value) => safely(timeFormat, value, moment),
     number: (value) => (Number.isFinite(value) ? numberFormat.format(value) : NO_DATE),
+    // Coaches read kB, MB and GB; a count of bytes ("193 B") is machinery to them. A small
+    // file that is not empty shows as at least 0.1 kB, so it never reads as nothing.
     bytes: (value) => {
       if (!Number.isFinite(value)) return NO_DATE;
-      if (value < 1024) return `${numberFormat.format(value)} B`;
-      if (value < 1024 * 1024) return `${oneDecimal.format(value / 1024)} kB`;
-      return `${oneDecimal.format(value / (1024 * 1024))} MB`;
+      const kB = 1024;
+      if (value < kB * kB) {
+        const inKb = value > 0 ? Math.max(value / kB, 0.1) : 0;
+        return `${oneDecimal.format(inKb)} kB`;
+      }
+      if (value < kB * kB * kB) return `${oneDecimal.format(value / (kB * kB))} MB`;
+      return `${oneDecimal.format(value / (kB * kB * kB))} GB`;
     },
   };
 }

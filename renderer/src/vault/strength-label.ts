@@ -7,12 +7,15 @@ export function strengthLevel(strength: PassphraseStrength | null): StrengthLeve
   return strength === null ? 'empty' : strength.verdict;
 }
 
-/** How full the bar is: never full for a passphrase the vault would refuse. */
+/**
+ * How full the bar is, from the policy's verdict: a passphrase the vault refuses fills one
+ * red segment whatever zxcvbn's score (three of four bars read as "nearly there" to a coach
+ * for "Welkom12345!", which the vault refuses); an accepted one fills the scale by its score.
+ */
 export function strengthBar(strength: PassphraseStrength | null): number {
   if (strength === null) return 0;
-  if (strength.verdict === 'accepted') return 4;
-  if (strength.verdict === 'too-short') return Math.min(strength.score, 1);
-  return Math.min(strength.score, 3);
+  if (strength.verdict !== 'accepted') return 1;
+  return Math.max(2, Math.min(strength.score, 4));
 }
 
 export const strengthLabelKey: Readonly<Record<StrengthLevel, string>> = {

@@ -112,6 +112,7 @@ export function TextInputField(props: TextInputProps) {
 interface CheckboxProps extends Omit<BaseProps, 'isRequired'> {
   value: boolean;
   onChange(value: boolean): void;
+  isDisabled?: boolean;
   children?: ReactNode;
 }
 
@@ -123,6 +124,7 @@ export function CheckboxField(props: CheckboxProps) {
         className="checkbox"
         isSelected={props.value}
         onChange={props.onChange}
+        isDisabled={props.isDisabled}
         name={props.name}
         isInvalid={props.error !== undefined}
       >

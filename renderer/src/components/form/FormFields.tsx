@@ -1,8 +1,8 @@
-import { type Control, Controller } from 'react-hook-form';
+import { type Control, Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DateInputField } from './DateFields';
 import { CheckboxField, type Choice, SelectField, TextInputField } from './Fields';
-import type { FieldSpec, FormValues } from './field-spec';
+import type { FieldImplication, FieldSpec, FormValues } from './field-spec';
 
 interface FormFieldsProps {
   specs: readonly FieldSpec[];
@@ -20,6 +20,28 @@ const INPUT_TYPE = {
   number: 'number',
   tags: 'text',
 } as const;
+
+/** A checkbox another field can tick: then ticked, locked, and with the reason as its hint. */
+function ImpliedCheckbox(props: {
+  common: { name: string; label: string; hint?: string; error?: string; className?: string };
+  control: Control<FormValues>;
+  implication: FieldImplication;
+  value: boolean;
+  onChange(value: boolean): void;
+}) {
+  const { t } = useTranslation();
+  const other = useWatch({ control: props.control, name: props.implication.field });
+  const implied = typeof other === 'string' && props.implication.holds(other);
+  return (
+    <CheckboxField
+      {...props.common}
+      hint={implied ? t(props.implication.reasonKey) : props.common.hint}
+      value={implied || props.value}
+      isDisabled={implied}
+      onChange={props.onChange}
+    />
+  );
+}
 
 /** Renders a record's fields from their specs, each bound to react-hook-form. */
 export function FormFields({ specs, control, labelPrefix, choices }: FormFieldsProps) {
@@ -40,6 +62,17 @@ export function FormFields({ specs, control, labelPrefix, choices }: FormFieldsP
               isRequired: spec.required,
               className: spec.wide || spec.kind === 'textarea' ? 'field--wide' : undefined,
             };
+            if (spec.kind === 'checkbox' && spec.impliedBy) {
+              return (
+                <ImpliedCheckbox
+                  common={common}
+                  control={control}
+                  implication={spec.impliedBy}
+                  value={field.value === true}
+                  onChange={(value) => field.onChange(value)}
+                />
+              );
+            }
             if (spec.kind === 'checkbox') {
               return (
                 <CheckboxField

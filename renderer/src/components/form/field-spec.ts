@@ -26,6 +26,28 @@ export interface FieldSpec {
   required?: boolean;
   /** For selects whose empty choice means 'none' (null in the API). */
   nullable?: boolean;
+  /** For a checkbox another field's value can switch on (see FieldImplication). */
+  impliedBy?: FieldImplication;
+}
+
+/**
+ * A checkbox that another field settles: a birth date under 18 years ago makes a client a
+ * minor, whatever the box said, because the services judge the duties that way too. While
+ * the other field implies it, the box is ticked, cannot be unticked, and says why.
+ */
+export interface FieldImplication {
+  field: string;
+  holds(value: string): boolean;
+  /** An i18n key that tells the coach why the box is ticked. */
+  reasonKey: string;
+}
+
+/** Whether `spec`'s box is ticked by another field's value in `values`. */
+export function isImplied(spec: FieldSpec, values: Readonly<FormValues>): boolean {
+  const implication = spec.impliedBy;
+  if (!implication) return false;
+  const value = values[implication.field];
+  return typeof value === 'string' && implication.holds(value);
 }
 
 /** What the inputs hold: text for text, dates and numbers ('' is empty), booleans for boxes. */
@@ -76,7 +98,7 @@ export function toApiValues(
     const text = typeof value === 'string' ? value : '';
     switch (spec.kind) {
       case 'checkbox':
-        result[spec.name] = value === true;
+        result[spec.name] = value === true || isImplied(spec, values);
         break;
       case 'date':
         result[spec.name] = text === '' ? null : text;

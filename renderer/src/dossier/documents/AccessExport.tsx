@@ -156,10 +156,6 @@ export function AccessExport({ dossier }: { dossier: Dossier }) {
               confirm={confirm}
               onConfirm={setConfirm}
             />
-            <details>
-              <summary>{t('accessExport.technicalTitle')}</summary>
-              <p className="muted">{t('accessExport.technicalDetails')}</p>
-            </details>
           </div>
         ) : (
           <div className="stack narrow">
@@ -174,6 +170,11 @@ export function AccessExport({ dossier }: { dossier: Dossier }) {
             />
           </div>
         )}
+        {/* The file's formats and the command-line tool are for whoever helps the client. */}
+        <details className="narrow">
+          <summary>{t('accessExport.technicalTitle')}</summary>
+          <p className="muted">{t('accessExport.technicalDetails')}</p>
+        </details>
         <div>
           <Button
             type="submit"

@@ -255,6 +255,7 @@ function KeySection() {
         <div className="stack">
           <div>
             <p className="field__label">{t('handover.key.label')}</p>
+            <p className="muted">{t('handover.key.explain')}</p>
             <p className="handover-key mono">{key.recipient}</p>
           </div>
           <p className="muted">
