@@ -53,7 +53,8 @@ export const sessionHandlers: SessionHandlers = {
     await session.unlock(input);
     if (!wasUnlocked) {
       try {
-        afterUnlock(session.dir, session.db, now());
+        afterUnlock(session.dir, session.db, now(), session.carriedLedgerKey);
+        session.forgetCarriedLedgerKey();
       } catch (error) {
         // Erasures the vault must forget again come before the coach sees it.
         session.lock('user');

@@ -32,6 +32,8 @@ export class VaultSession {
   #queue: Promise<unknown> = Promise.resolve();
   /** Counts locks, so an unlock that was under way when a lock came does not undo it. */
   #locks = 0;
+  /** Today's erasure-ledger key, carried across a restore for the restored vault's first unlock. */
+  #carriedLedgerKey: Buffer | undefined;
 
   constructor(
     readonly dir: string,
@@ -167,6 +169,25 @@ export class VaultSession {
         // Not even the reserved file took it: what happened still happens, unrecorded.
       }
     }
+  }
+
+  /**
+   * Keeps today's erasure-ledger key in memory for the first unlock after a restore,
+   * for a restored database that could not be given it on disk (see restore-ledger-key.ts).
+   */
+  carryLedgerKey(key: Buffer | undefined): void {
+    this.forgetCarriedLedgerKey();
+    this.#carriedLedgerKey = key;
+  }
+
+  get carriedLedgerKey(): Buffer | undefined {
+    return this.#carriedLedgerKey;
+  }
+
+  /** Called once an unlock has stored the carried key in the restored database. */
+  forgetCarriedLedgerKey(): void {
+    this.#carriedLedgerKey?.fill(0);
+    this.#carriedLedgerKey = undefined;
   }
 
   /** Something was written since the last backup: a backup on quit is worth making. */

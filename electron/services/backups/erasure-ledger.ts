@@ -38,14 +38,28 @@ const fileSchema = z.object({
   sealed: z.base64(),
 });
 
-/** The ledger's key, made the first time a vault is opened with this version. */
-export function ensureLedgerKey(db: SqliteDatabase): Buffer {
+/** The ledger's key as this database holds it; none in a vault (or backup) from before the ledger. */
+export function storedLedgerKey(db: SqliteDatabase): Buffer | undefined {
   const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(KEY_META) as
     | { value: string }
     | undefined;
-  if (row) return Buffer.from(row.value, 'hex');
+  return row ? Buffer.from(row.value, 'hex') : undefined;
+}
+
+/** Makes `key` the ledger's key in this database (one carried forward across a restore). */
+export function storeLedgerKey(db: SqliteDatabase, key: Buffer): void {
+  prepared(db, 'INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(
+    KEY_META,
+    key.toString('hex'),
+  );
+}
+
+/** The ledger's key, made the first time a vault is opened with this version. */
+export function ensureLedgerKey(db: SqliteDatabase): Buffer {
+  const stored = storedLedgerKey(db);
+  if (stored) return stored;
   const key = randomBytes(32);
-  prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?)').run(KEY_META, key.toString('hex'));
+  storeLedgerKey(db, key);
   return key;
 }
 
@@ -62,32 +76,51 @@ function associatedData(db: SqliteDatabase): Buffer {
 }
 
 export type LedgerRead =
-  | { readonly state: 'ok'; readonly entries: ErasureEntry[] }
+  | { readonly state: 'ok'; readonly entries: ErasureEntry[]; readonly key: Buffer }
   | { readonly state: 'missing' }
   | { readonly state: 'unreadable' };
 
-export function readLedger(vaultDir: string, db: SqliteDatabase): LedgerRead {
+function unseal(file: z.infer<typeof fileSchema>, key: Buffer, aad: Buffer): ErasureEntry[] {
+  const sealed = Buffer.from(file.sealed, 'base64');
+  if (sealed.length < 16) throw new Error('truncated');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(file.nonce, 'base64'));
+  decipher.setAAD(aad);
+  decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+  const plain = Buffer.concat([
+    decipher.update(sealed.subarray(0, sealed.length - 16)),
+    decipher.final(),
+  ]);
+  return z.array(entrySchema).parse(JSON.parse(plain.toString('utf8')));
+}
+
+/**
+ * Opens the ledger with the database's own key, or with `otherKeys` (today's key, carried
+ * across a restore of a backup that predates it). Never makes a key: a ledger no known key
+ * opens must stay as it is, for the caller to report.
+ */
+export function readLedger(
+  vaultDir: string,
+  db: SqliteDatabase,
+  otherKeys: readonly Buffer[] = [],
+): LedgerRead {
   const path = join(vaultDir, LEDGER_FILE);
   if (!existsSync(path)) return { state: 'missing' };
+  let file: z.infer<typeof fileSchema>;
   try {
-    const file = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-    const sealed = Buffer.from(file.sealed, 'base64');
-    if (sealed.length < 16) return { state: 'unreadable' };
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
-      ensureLedgerKey(db),
-      Buffer.from(file.nonce, 'base64'),
-    );
-    decipher.setAAD(associatedData(db));
-    decipher.setAuthTag(sealed.subarray(sealed.length - 16));
-    const plain = Buffer.concat([
-      decipher.update(sealed.subarray(0, sealed.length - 16)),
-      decipher.final(),
-    ]);
-    return { state: 'ok', entries: z.array(entrySchema).parse(JSON.parse(plain.toString('utf8'))) };
+    file = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch {
     return { state: 'unreadable' };
   }
+  const stored = storedLedgerKey(db);
+  const keys = stored ? [stored, ...otherKeys] : [...otherKeys];
+  for (const key of keys) {
+    try {
+      return { state: 'ok', entries: unseal(file, key, associatedData(db)), key };
+    } catch {
+      // Try the next key; none left means unreadable.
+    }
+  }
+  return { state: 'unreadable' };
 }
 
 export function writeLedger(
@@ -110,9 +143,10 @@ export function writeLedger(
 }
 
 /**
- * The entries to build on. A ledger that does not open is kept aside (for whoever looks
- * into what happened) rather than overwritten, and the vault starts a new one from what
- * its own database still knows.
+ * The entries to build on when the coach erases a dossier. A ledger that does not open
+ * was already reported at unlock (audit entry and the Back-ups notice, see
+ * after-unlock.ts); it is kept aside (for whoever looks into what happened) rather than
+ * overwritten, and the new erasure starts a new one.
  */
 export function ledgerEntries(vaultDir: string, db: SqliteDatabase, now: Date): ErasureEntry[] {
   const read = readLedger(vaultDir, db);

@@ -61,6 +61,21 @@ export function BackupWarning({ status, warnDays }: { status: BackupStatus; warn
   );
 }
 
+/**
+ * The list of erasures beside the vault no longer opens (a restore of an old backup, or
+ * the file changed): erased dossiers may be back, and only the coach can tell which.
+ */
+function ErasuresUnreadable({ status }: { status: BackupStatus }) {
+  const { t } = useTranslation();
+  if (!status.erasuresUnreadable) return null;
+  return (
+    <FormAlert tone="warning">
+      <strong>{t('backups.erasuresUnreadable.title')}</strong>{' '}
+      {t('backups.erasuresUnreadable.advice')}
+    </FormAlert>
+  );
+}
+
 function StatusSection({ status, warnDays }: { status: BackupStatus; warnDays: number }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -526,6 +541,7 @@ export function BackupsPage() {
       <QueryState query={status}>
         {(data) => (
           <div className="tab-stack">
+            <ErasuresUnreadable status={data} />
             <StatusSection status={data} warnDays={warnDays} />
             <PendingPurge status={data} />
             <FolderSection status={data} />
