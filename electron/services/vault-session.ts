@@ -1,7 +1,11 @@
 import { type AuditDetails, appendAudit } from '../../db/audit';
 import type { SqliteDatabase } from '../../db/connection';
 import { VaultError } from '../../db/errors';
-import { keepPendingAudit, reservePendingAudit } from '../../db/pending-audit';
+import {
+  type deferredLockReasons,
+  keepPendingAudit,
+  reservePendingAudit,
+} from '../../db/pending-audit';
 import {
   createVault,
   openVault,
@@ -15,6 +19,10 @@ import type { VaultState } from '../api';
 
 type LockListener = (reason: LockReason) => void;
 export type LockReason = 'user' | 'idle' | 'screen-locked' | 'suspend' | 'quit' | 'restore';
+// A lock deferred to the pending-audit file is replayed only with a reason it knows.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const deferredReasonsMatch: Same<LockReason, (typeof deferredLockReasons)[number]> = true;
+void deferredReasonsMatch;
 
 /**
  * The one vault this app instance works on: its folder, and the open vault when
