@@ -275,6 +275,41 @@ describe('a locked vault cannot be rolled back', () => {
     expect((await api.kluis.clients.list({})).map((c) => c.firstName)).toEqual(['Blijft']);
   });
 
+  it('a pre-ledger backup from before a key rotation gets the key from memory at its first unlock', async () => {
+    const setup = await vaultWithBackup();
+    api = setup.api;
+    api.session.db.prepare('DELETE FROM meta WHERE key = ?').run('erasure_ledger_key');
+    const old = await api.kluis.backups.run({});
+    await api.kluis.vault.rotateKeys({ passphrase: PASSPHRASE, next: OTHER_PASSPHRASE });
+    await api.kluis.clients.erase({ id: setup.a, override: { reason: 'client-request' } });
+    // Today's passphrase confirms the restore; the old backup opens with its own.
+    await api.kluis.backups.restore({ id: old.id, secret: { passphrase: OTHER_PASSPHRASE } });
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect((await api.kluis.clients.list({})).map((c) => c.firstName)).toEqual(['Blijft']);
+    api.session.lock('user');
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect((await api.kluis.backups.status({})).erasuresUnreadable).toBe(false);
+  });
+
+  it('notices an older copy of the ledger put back over a newer one', async () => {
+    const setup = await vaultWithBackup();
+    api = setup.api;
+    const b = (await api.kluis.clients.list({})).find((c) => c.firstName === 'Blijft')?.id ?? '';
+    await api.kluis.clients.erase({ id: setup.a, override: { reason: 'client-request' } });
+    const path = join(api.dir, LEDGER_FILE);
+    const older = readFileSync(path, 'utf8');
+    await api.kluis.clients.erase({ id: b, override: { reason: 'client-request' } });
+    api.session.lock('user');
+    writeFileSync(path, older);
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    const audit = await api.kluis.audit.list({ limit: 500 });
+    expect(
+      audit.filter((e) => e.action === 'backup.erasures-unreadable').map((e) => e.details),
+    ).toEqual([{ reason: 'older-list' }]);
+    expect(readFileSync(path, 'utf8')).toBe(older);
+    expect((await api.kluis.backups.status({})).erasuresUnreadable).toBe(true);
+  });
+
   it.skipIf(process.getuid?.() === 0)(
     'stays locked when the erasures cannot be re-applied (an unwritable vault folder)',
     async () => {

@@ -9,6 +9,8 @@ import {
   type ErasureEntry,
   ensureLedgerKey,
   readLedger,
+  storedGeneration,
+  storeGeneration,
   storeLedgerKey,
   writeLedger,
 } from './erasure-ledger';
@@ -44,11 +46,15 @@ export function reapplyErasures(
   const result = db.transaction((): ReapplyResult => {
     const read = readLedger(vaultDir, db, carriedKey ? [carriedKey] : []);
     if (read.state === 'unreadable') {
-      appendAudit(db, 'backup.erasures-unreadable', null, {}, now);
+      appendAudit(db, 'backup.erasures-unreadable', null, { reason: read.problem }, now);
       return { ledger: 'unreadable', reapplied: [] };
     }
-    if (read.state === 'ok') storeLedgerKey(db, read.key);
-    else ensureLedgerKey(db);
+    if (read.state === 'ok') {
+      storeLedgerKey(db, read.key);
+      if (read.generation > storedGeneration(db)) storeGeneration(db, read.generation);
+    } else {
+      ensureLedgerKey(db);
+    }
     const entries = read.state === 'ok' ? read.entries : [];
     const known = new Set(entries.map((e) => e.clientId));
     const fromDatabase: ErasureEntry[] = readPendingPurges(db)
