@@ -17,7 +17,11 @@ import { prepared } from '../../../db/statements';
  * random key kept in the encrypted database, not one derived from the data key: so the
  * app never holds the data key past unlock, and changing the vault's keys (rekeying the
  * database) carries this key along unchanged. Every backup made since the vault got its
- * key holds it too, which is what lets a restored backup read the ledger.
+ * key holds it too, which is what lets a restored backup read the ledger; a backup from
+ * before that gets today's key from the restore (restore-ledger-key.ts).
+ *
+ * The sealed list also carries a generation, one up at each write, which the database
+ * keeps too: an older copy of the file put back over a newer one is noticed.
  */
 
 export const LEDGER_FILE = 'vault.erasures.json';
