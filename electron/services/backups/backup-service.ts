@@ -369,10 +369,9 @@ function finishFiles(
   config: ReturnType<typeof readVaultConfig>,
   now: Date,
 ): void {
-  const result = { asideDir };
-  if (result.asideDir) {
+  if (asideDir) {
     for (const name of CARRIED_FORWARD) {
-      const from = join(result.asideDir, name);
+      const from = join(asideDir, name);
       if (existsSync(from)) copyFileSync(from, join(session.dir, name));
     }
     writeFileAtomic(
