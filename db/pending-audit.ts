@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -24,6 +25,8 @@ export interface PendingAuditEntry {
   readonly at: string;
   readonly action: string;
   readonly details: AuditDetails;
+  /** HMAC-SHA256 with the vault's pending-audit key (see `signPendingEntry`). */
+  readonly mac?: string;
 }
 
 function pathIn(dir: string): string {
@@ -46,6 +49,7 @@ export const deferredLockReasons = [
 ] as const;
 
 const at = z.iso.datetime();
+const mac = z.base64().optional();
 const entrySchema = z.discriminatedUnion('action', [
   z
     .object({
@@ -54,6 +58,7 @@ const entrySchema = z.discriminatedUnion('action', [
       details: z
         .object({ reason: z.enum(deferredLockReasons), deferred: z.literal(true) })
         .strict(),
+      mac,
     })
     .strict(),
   z
@@ -63,6 +68,7 @@ const entrySchema = z.discriminatedUnion('action', [
       details: z
         .union([z.object({ deferred: z.literal(true) }).strict(), z.object({}).strict()])
         .default({}),
+      mac,
     })
     .strict(),
 ]);
@@ -151,6 +157,51 @@ export function clearPendingAudit(dir: string): void {
   overwrite(dir, padded(''));
 }
 
+const MAC_KEY_META = 'pending_audit_key';
+
+/**
+ * The key that signs deferred entries. It sits in the encrypted database, which a lock on
+ * a full disk can still read, so only the app (with the vault open) signs an entry; a
+ * file edited by someone without the vault's key is dropped at replay.
+ */
+export function pendingAuditKey(db: SqliteDatabase): Buffer | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(MAC_KEY_META) as
+    | { value: string }
+    | undefined;
+  return row ? Buffer.from(row.value, 'hex') : undefined;
+}
+
+/** Made at unlock and at create, while the disk still takes a write. */
+export function ensurePendingAuditKey(db: SqliteDatabase): void {
+  if (pendingAuditKey(db)) return;
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(
+    MAC_KEY_META,
+    randomBytes(32).toString('hex'),
+  );
+}
+
+function macOf(key: Buffer, vaultId: string, entry: PendingAuditEntry): Buffer {
+  const details = Object.entries(entry.details).sort(([a], [b]) => a.localeCompare(b));
+  return createHmac('sha256', key)
+    .update(JSON.stringify([FORMAT, vaultId, entry.at, entry.action, details]))
+    .digest();
+}
+
+export function signPendingEntry(
+  key: Buffer,
+  vaultId: string,
+  entry: PendingAuditEntry,
+): PendingAuditEntry {
+  return { ...entry, mac: macOf(key, vaultId, entry).toString('base64') };
+}
+
+function signedBy(key: Buffer, vaultId: string, entry: PendingAuditEntry): boolean {
+  if (!entry.mac) return false;
+  const given = Buffer.from(entry.mac, 'base64');
+  const expected = macOf(key, vaultId, entry);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 /** The time of the newest audit entry; none in an empty log. */
 export function lastAuditTime(db: SqliteDatabase): number | undefined {
   const row = db.prepare('SELECT at FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
@@ -175,13 +226,19 @@ export function fitsInLog(at: string, last: number | undefined, now: Date): bool
  */
 export function replayPendingAudit(
   db: SqliteDatabase,
+  vaultId: string,
   entries: readonly PendingAuditEntry[],
   now: Date = new Date(),
 ): void {
   const last = lastAuditTime(db);
-  const fitting = entries.filter((entry) => fitsInLog(entry.at, last, now));
+  // A vault from before the key takes unsigned entries once; after that, only signed ones.
+  const key = pendingAuditKey(db);
+  const fitting = entries.filter(
+    (entry) => fitsInLog(entry.at, last, now) && (!key || signedBy(key, vaultId, entry)),
+  );
   const sorted = fitting.sort((a, b) => a.at.localeCompare(b.at));
   for (const entry of sorted) {
     appendAudit(db, entry.action, null, entry.details, new Date(entry.at));
   }
+  ensurePendingAuditKey(db);
 }

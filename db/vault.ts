@@ -23,6 +23,7 @@ import { migrate, schemaVersion } from './migrate';
 import { assertStrongPassphrase } from './passphrase-policy';
 import {
   clearPendingAudit,
+  ensurePendingAuditKey,
   fitsInLog,
   lastAuditTime,
   readPendingAudit,
@@ -210,6 +211,7 @@ export async function createVault(
         .prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
         .run('created_at', new Date().toISOString());
       appendAudit(created, 'vault.created');
+      ensurePendingAuditKey(created);
     })();
     // Move the new schema out of the WAL into the main file at once, so the vault never
     // depends on its WAL to exist at all.
@@ -374,7 +376,7 @@ export async function openVault(
       // Taken before this unlock's own entry, which comes after what was deferred.
       const lastBeforeUnlock = lastAuditTime(db);
       db.transaction(() => {
-        replayPendingAudit(db, pending);
+        replayPendingAudit(db, keyFile.vaultId, pending);
         appendAudit(db, 'vault.unlocked', null, { method: slotSecret.kind });
       })();
       try {

@@ -4,7 +4,9 @@ import { VaultError } from '../../db/errors';
 import {
   type deferredLockReasons,
   keepPendingAudit,
+  pendingAuditKey,
   reservePendingAudit,
+  signPendingEntry,
 } from '../../db/pending-audit';
 import {
   createVault,
@@ -168,11 +170,14 @@ export class VaultSession {
       appendAudit(vault.db, action, null, details, at);
     } catch {
       try {
-        keepPendingAudit(this.dir, vault.vaultId, {
-          at: at.toISOString(),
-          action,
-          details: { ...details, deferred: true },
-        });
+        const entry = { at: at.toISOString(), action, details: { ...details, deferred: true } };
+        // Reading the key needs no free space; unsigned, the entry is dropped at replay.
+        const key = pendingAuditKey(vault.db);
+        keepPendingAudit(
+          this.dir,
+          vault.vaultId,
+          key ? signPendingEntry(key, vault.vaultId, entry) : entry,
+        );
       } catch {
         // Not even the reserved file took it: what happened still happens, unrecorded.
       }

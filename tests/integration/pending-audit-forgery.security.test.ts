@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/audit';
 import { readKeyFile, writeKeyFile } from '../../db/key-slots';
-import { PENDING_AUDIT_FILE } from '../../db/pending-audit';
+import {
+  PENDING_AUDIT_FILE,
+  type PendingAuditEntry,
+  pendingAuditKey,
+  signPendingEntry,
+} from '../../db/pending-audit';
 import { vaultPaths } from '../../db/vault';
 import { openTestApi, type TestApi } from '../support/api-fixture';
 import { removeTempDirs } from '../support/vault-fixture';
@@ -31,15 +36,24 @@ function actionsAfterSetup(test: TestApi): { action: string; details: unknown }[
 }
 
 describe('deferred audit entries from the vault folder', () => {
-  it('replays only locks and resets the app defers, at a time after the last entry and not ahead', async () => {
+  it('replays only signed locks and resets the app defers, at a time after the last entry and not ahead', async () => {
     api = await openTestApi({ now: new Date() });
     const { dir } = api;
     const vaultId = readKeyFile(vaultPaths(dir).keys).vaultId;
+    const key = pendingAuditKey(api.session.db);
+    if (!key) throw new Error('the vault has no pending-audit key');
+    // Signed with the vault's own key: what is dropped below fails on its content alone.
+    const sign = (entry: unknown) => signPendingEntry(key, vaultId, entry as PendingAuditEntry);
     api.session.lock('user');
     const genuine = {
       at: minutesFromNow(0),
       action: 'vault.locked',
       details: { reason: 'idle', deferred: true },
+    };
+    const unsigned = {
+      at: minutesFromNow(0),
+      action: 'vault.locked',
+      details: { reason: 'quit', deferred: true },
     };
     const forged = [
       { at: minutesFromNow(0), action: 'dossier.erased', details: { reapplied: true } },
@@ -66,7 +80,7 @@ describe('deferred audit entries from the vault folder', () => {
       JSON.stringify({
         format: 'dossierkluis-pending-audit',
         vaultId,
-        entries: [genuine, ...forged],
+        entries: [sign(genuine), ...forged.map(sign), unsigned],
       }),
     );
     api = await openTestApi({ dir, now: new Date() });
