@@ -183,4 +183,7 @@ test('a list of erasures that no longer opens is kept and the coach is told what
     page.getByText('De lijst van dossiers die je hebt vernietigd, kon niet worden geopend.'),
   ).toBeVisible();
   await expect(page.getByText(/vernietig die opnieuw/)).toBeVisible();
+  await page.getByRole('button', { name: 'Ik heb het gecontroleerd' }).click();
+  await expect(page.getByText(/De oude lijst is apart bewaard/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /Vernietigde dossiers controleren/ })).toBeHidden();
 });

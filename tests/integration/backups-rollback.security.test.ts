@@ -234,6 +234,21 @@ describe('a locked vault cannot be rolled back', () => {
     const audit = await api.kluis.audit.list({ limit: 500 });
     expect(audit.filter((e) => e.action === 'backup.erasures-unreadable')).toHaveLength(1);
     expect((await api.kluis.backups.status({})).erasuresUnreadable).toBe(true);
+
+    // She checked her clients: the file is set aside, and a new list knows the erasure.
+    expect(await api.kluis.backups.settleErasures({})).toEqual({ settled: true });
+    expect((await api.kluis.backups.status({})).erasuresUnreadable).toBe(false);
+    expect(readdirSync(api.dir).some((n) => n.startsWith('vault.erasures.unreadable-'))).toBe(true);
+    expect(await api.kluis.backups.settleErasures({})).toEqual({ settled: false });
+    api.session.lock('user');
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    const after = await api.kluis.audit.list({ limit: 500 });
+    expect(after.filter((e) => e.action === 'backup.erasures-unreadable')).toHaveLength(1);
+    expect(after.filter((e) => e.action === 'backup.erasures-checked')).toHaveLength(1);
+    // The new list holds the erasure: a backup from before it still cannot bring it back.
+    await api.kluis.backups.restore({ id: setup.backupId, secret: { passphrase: PASSPHRASE } });
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect((await api.kluis.clients.list({})).map((c) => c.firstName)).toEqual(['Blijft']);
   });
 
   it('a backup from before the ledger had its key does not bring an erased dossier back', async () => {

@@ -8,6 +8,7 @@ import { readVaultConfig } from './backup-config';
 import {
   type ErasureEntry,
   ensureLedgerKey,
+  ledgerEntries,
   readLedger,
   storedGeneration,
   storeGeneration,
@@ -110,6 +111,32 @@ export function finishRestore(vaultDir: string): number {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   rmSync(marker, { force: true });
   return folders.length;
+}
+
+/**
+ * The coach has checked her client list after the notice that the ledger no longer opens:
+ * the unreadable file is set aside (kept, for whoever looks into it) and a new ledger
+ * starts from the erasures the database itself knows. Without this step the notice
+ * would stay for good when nothing came back. False when the ledger opens after all.
+ */
+export function settleUnreadableLedger(vaultDir: string, db: SqliteDatabase, now: Date): boolean {
+  const settled = db.transaction(() => {
+    if (readLedger(vaultDir, db).state !== 'unreadable') return false;
+    ledgerEntries(vaultDir, db, now);
+    const known = readPendingPurges(db).map(({ clientId, pseudonym, erasedAt }) => ({
+      clientId,
+      pseudonym,
+      erasedAt,
+    }));
+    writeLedger(vaultDir, db, known);
+    appendAudit(db, 'backup.erasures-checked', null, {}, now);
+    return true;
+  })();
+  if (settled) {
+    const removed = finishRestore(vaultDir);
+    if (removed > 0) appendAudit(db, 'backup.restore-confirmed', null, { removed }, now);
+  }
+  return settled;
 }
 
 /** What every unlock of the vault runs before the coach sees it. */

@@ -67,12 +67,41 @@ export function BackupWarning({ status, warnDays }: { status: BackupStatus; warn
  */
 function ErasuresUnreadable({ status }: { status: BackupStatus }) {
   const { t } = useTranslation();
-  if (!status.erasuresUnreadable) return null;
+  const refresh = useRefreshBackups();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  async function settle() {
+    setFailure(null);
+    setBusy(true);
+    try {
+      await kluis().backups.settleErasures({});
+      setDone(true);
+      await refresh();
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!status.erasuresUnreadable) {
+    return done ? <FormAlert tone="info">{t('backups.erasuresUnreadable.done')}</FormAlert> : null;
+  }
   return (
-    <FormAlert tone="warning">
-      <strong>{t('backups.erasuresUnreadable.title')}</strong>{' '}
-      {t('backups.erasuresUnreadable.advice')}
-    </FormAlert>
+    <>
+      <FormAlert tone="warning">
+        <strong>{t('backups.erasuresUnreadable.title')}</strong>{' '}
+        {t('backups.erasuresUnreadable.advice')}
+        <div className="button-row">
+          <Button className="button" isDisabled={busy} onPress={() => void settle()}>
+            {t('backups.erasuresUnreadable.checked')}
+          </Button>
+        </div>
+      </FormAlert>
+      {failure ? <FormAlert tone="error">{failure}</FormAlert> : null}
+    </>
   );
 }
 
