@@ -21,7 +21,14 @@ import {
 } from './key-slots';
 import { migrate, schemaVersion } from './migrate';
 import { assertStrongPassphrase } from './passphrase-policy';
-import { clearPendingAudit, readPendingAudit, replayPendingAudit } from './pending-audit';
+import {
+  clearPendingAudit,
+  ensurePendingAuditKey,
+  fitsInLog,
+  lastAuditTime,
+  readPendingAudit,
+  replayPendingAudit,
+} from './pending-audit';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
 export const DATABASE_FILE = 'vault.db';
@@ -204,6 +211,7 @@ export async function createVault(
         .prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
         .run('created_at', new Date().toISOString());
       appendAudit(created, 'vault.created');
+      ensurePendingAuditKey(created);
     })();
     // Move the new schema out of the WAL into the main file at once, so the vault never
     // depends on its WAL to exist at all.
@@ -293,13 +301,21 @@ export async function resetPassphrase(
 /**
  * Writes the audit entries a locked vault noted in its key file (a reset by recovery
  * key), then drops them from the key file. A crash between the two writes the entry
- * twice at the next unlock, which is better than never.
+ * twice at the next unlock, which is better than never. The key file's schema admits
+ * only the actions the app defers there; a time in the future or before the log's newest
+ * entry (an edited key file) is dropped.
  */
-function recordPendingAudit(db: SqliteDatabase, keysPath: string, keyFile: KeyFile): void {
+function recordPendingAudit(
+  db: SqliteDatabase,
+  keysPath: string,
+  keyFile: KeyFile,
+  lastBeforeUnlock: number | undefined,
+): void {
   const pending = keyFile.pendingAudit;
   if (!pending || pending.length === 0) return;
+  const now = new Date();
   db.transaction(() => {
-    for (const entry of pending) {
+    for (const entry of pending.filter((e) => fitsInLog(e.at, lastBeforeUnlock, now))) {
       appendAudit(db, entry.action, null, {
         recordedLater: true,
         happenedOn: entry.at.slice(0, 10),
@@ -357,8 +373,10 @@ export async function openVault(
       }
       // Entries a lock on a full disk could not write go in first, in their own order.
       const pending = readPendingAudit(dir, keyFile.vaultId);
+      // Taken before this unlock's own entry, which comes after what was deferred.
+      const lastBeforeUnlock = lastAuditTime(db);
       db.transaction(() => {
-        replayPendingAudit(db, pending);
+        replayPendingAudit(db, keyFile.vaultId, pending);
         appendAudit(db, 'vault.unlocked', null, { method: slotSecret.kind });
       })();
       try {
@@ -366,7 +384,7 @@ export async function openVault(
       } catch {
         // The entries are in the log; at worst they are written twice at the next unlock.
       }
-      recordPendingAudit(db, paths.keys, keyFile);
+      recordPendingAudit(db, paths.keys, keyFile, lastBeforeUnlock);
     } catch (error) {
       db.close();
       throw error;

@@ -369,6 +369,8 @@ export const api = {
       .strict(),
   ),
   'backups.purgeErased': returns<{ purged: number; backups: number }>()(none),
+  /** After the notice that the list of erasures no longer opens: the coach has checked. */
+  'backups.settleErasures': returns<{ settled: boolean }>()(none),
 
   // Handover and continuity (2.28). Long work returns a jobId at once: poll
   // handover.progress, cancel with handover.cancel, fetch files with handover.download.

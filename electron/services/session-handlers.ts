@@ -1,6 +1,6 @@
 import { assessPassphrase } from '../../db/passphrase-policy';
 import type { MethodInput, MethodName, MethodOutput } from '../api';
-import { afterUnlock } from './backups/after-unlock';
+import { afterUnlock, settleUnreadableLedger } from './backups/after-unlock';
 import {
   backupStatus,
   findBackups,
@@ -53,7 +53,8 @@ export const sessionHandlers: SessionHandlers = {
     await session.unlock(input);
     if (!wasUnlocked) {
       try {
-        afterUnlock(session.dir, session.db, now());
+        afterUnlock(session.dir, session.db, now(), session.carriedLedgerKey);
+        session.forgetCarriedLedgerKey();
       } catch (error) {
         // Erasures the vault must forget again come before the coach sees it.
         session.lock('user');
@@ -88,6 +89,9 @@ export const sessionHandlers: SessionHandlers = {
     state: session.state,
   }),
   'backups.purgeErased': async ({ session, now }) => purgeErasedFromBackups(session, now()),
+  'backups.settleErasures': async ({ session, now }) => ({
+    settled: settleUnreadableLedger(session.dir, session.db, now()),
+  }),
 
   // Recorded in a transaction first; the PDF is then rendered outside it, asynchronously.
   'summaries.export': async ({ session, now }, input) => {

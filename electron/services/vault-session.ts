@@ -1,7 +1,13 @@
 import { type AuditDetails, appendAudit } from '../../db/audit';
 import type { SqliteDatabase } from '../../db/connection';
 import { VaultError } from '../../db/errors';
-import { keepPendingAudit, reservePendingAudit } from '../../db/pending-audit';
+import {
+  type deferredLockReasons,
+  keepPendingAudit,
+  pendingAuditKey,
+  reservePendingAudit,
+  signPendingEntry,
+} from '../../db/pending-audit';
 import {
   createVault,
   openVault,
@@ -15,6 +21,10 @@ import type { VaultState } from '../api';
 
 type LockListener = (reason: LockReason) => void;
 export type LockReason = 'user' | 'idle' | 'screen-locked' | 'suspend' | 'quit' | 'restore';
+// A lock deferred to the pending-audit file is replayed only with a reason it knows.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const deferredReasonsMatch: Same<LockReason, (typeof deferredLockReasons)[number]> = true;
+void deferredReasonsMatch;
 
 /**
  * The one vault this app instance works on: its folder, and the open vault when
@@ -32,6 +42,8 @@ export class VaultSession {
   #queue: Promise<unknown> = Promise.resolve();
   /** Counts locks, so an unlock that was under way when a lock came does not undo it. */
   #locks = 0;
+  /** Today's erasure-ledger key, carried across a restore for the restored vault's first unlock. */
+  #carriedLedgerKey: Buffer | undefined;
 
   constructor(
     readonly dir: string,
@@ -158,15 +170,37 @@ export class VaultSession {
       appendAudit(vault.db, action, null, details, at);
     } catch {
       try {
-        keepPendingAudit(this.dir, vault.vaultId, {
-          at: at.toISOString(),
-          action,
-          details: { ...details, deferred: true },
-        });
+        const entry = { at: at.toISOString(), action, details: { ...details, deferred: true } };
+        // Reading the key needs no free space; unsigned, the entry is dropped at replay.
+        const key = pendingAuditKey(vault.db);
+        keepPendingAudit(
+          this.dir,
+          vault.vaultId,
+          key ? signPendingEntry(key, vault.vaultId, entry) : entry,
+        );
       } catch {
         // Not even the reserved file took it: what happened still happens, unrecorded.
       }
     }
+  }
+
+  /**
+   * Keeps today's erasure-ledger key in memory for the first unlock after a restore,
+   * for a restored database that could not be given it on disk (see restore-ledger-key.ts).
+   */
+  carryLedgerKey(key: Buffer | undefined): void {
+    this.forgetCarriedLedgerKey();
+    this.#carriedLedgerKey = key;
+  }
+
+  get carriedLedgerKey(): Buffer | undefined {
+    return this.#carriedLedgerKey;
+  }
+
+  /** Called once an unlock has stored the carried key in the restored database. */
+  forgetCarriedLedgerKey(): void {
+    this.#carriedLedgerKey?.fill(0);
+    this.#carriedLedgerKey = undefined;
   }
 
   /** Something was written since the last backup: a backup on quit is worth making. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -158,4 +158,32 @@ test('restoring from the backups screen locks the app, and what was erased since
     rmSync(folder, { recursive: true, force: true });
     removeSetAside(harness);
   }
+});
+
+test('a list of erasures that no longer opens is kept and the coach is told what to do', async ({
+  appPage: page,
+  harness,
+}) => {
+  test.setTimeout(90_000);
+  await createVault(page);
+  await addClient(page, { firstName: 'Anneke', lastName: 'Visser' });
+  await eraseOpenDossier(page, await pseudonymOfOpenDossier(page));
+  await lock(page);
+  // Someone changed the sealed list beside the vault while it was locked.
+  const path = join(harness.vaultDir, 'vault.erasures.json');
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { sealed: string };
+  const sealed = Buffer.from(file.sealed, 'base64');
+  sealed[0] = (sealed[0] ?? 0) ^ 1;
+  writeFileSync(path, JSON.stringify({ ...file, sealed: sealed.toString('base64') }));
+  await unlock(page);
+  // Wherever she is, the shell points her to it.
+  await page.getByRole('link', { name: /Vernietigde dossiers controleren/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Back-ups' })).toBeVisible();
+  await expect(
+    page.getByText('De lijst van dossiers die je hebt vernietigd, kon niet worden geopend.'),
+  ).toBeVisible();
+  await expect(page.getByText(/vernietig die opnieuw/)).toBeVisible();
+  await page.getByRole('button', { name: 'Ik heb het gecontroleerd' }).click();
+  await expect(page.getByText(/De oude lijst is apart bewaard/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /Vernietigde dossiers controleren/ })).toBeHidden();
 });

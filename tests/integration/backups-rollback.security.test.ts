@@ -214,7 +214,7 @@ describe('a locked vault cannot be rolled back', () => {
     expect((await api.kluis.backups.status({})).folder).toBe(setup.folder);
   });
 
-  it('keeps an edited ledger aside instead of trusting or silently dropping it', async () => {
+  it('keeps an edited ledger as it is, and says so in the audit log and on the Back-ups page', async () => {
     const setup = await vaultWithBackup();
     api = setup.api;
     await api.kluis.clients.erase({ id: setup.a, override: { reason: 'client-request' } });
@@ -224,10 +224,105 @@ describe('a locked vault cannot be rolled back', () => {
     const file = JSON.parse(text) as { sealed: string };
     const sealed = Buffer.from(file.sealed, 'base64');
     sealed[0] = (sealed[0] ?? 0) ^ 1;
-    writeFileSync(path, JSON.stringify({ ...file, sealed: sealed.toString('base64') }));
+    const edited = JSON.stringify({ ...file, sealed: sealed.toString('base64') });
+    writeFileSync(path, edited);
+    expect((await api.kluis.backups.status({})).erasuresUnreadable).toBe(true);
     api.session.lock('user');
     await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    // Neither a new key over it nor an empty list: the file stays for a key that opens it.
+    expect(readFileSync(path, 'utf8')).toBe(edited);
+    const audit = await api.kluis.audit.list({ limit: 500 });
+    expect(audit.filter((e) => e.action === 'backup.erasures-unreadable')).toHaveLength(1);
+    expect((await api.kluis.backups.status({})).erasuresUnreadable).toBe(true);
+
+    // She checked her clients: the file is set aside, and a new list knows the erasure.
+    expect(await api.kluis.backups.settleErasures({})).toEqual({ settled: true });
+    expect((await api.kluis.backups.status({})).erasuresUnreadable).toBe(false);
     expect(readdirSync(api.dir).some((n) => n.startsWith('vault.erasures.unreadable-'))).toBe(true);
+    expect(await api.kluis.backups.settleErasures({})).toEqual({ settled: false });
+    api.session.lock('user');
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    const after = await api.kluis.audit.list({ limit: 500 });
+    expect(after.filter((e) => e.action === 'backup.erasures-unreadable')).toHaveLength(1);
+    expect(after.filter((e) => e.action === 'backup.erasures-checked')).toHaveLength(1);
+    // The new list holds the erasure: a backup from before it still cannot bring it back.
+    await api.kluis.backups.restore({ id: setup.backupId, secret: { passphrase: PASSPHRASE } });
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect((await api.kluis.clients.list({})).map((c) => c.firstName)).toEqual(['Blijft']);
+  });
+
+  it('a backup from before the ledger had its key does not bring an erased dossier back', async () => {
+    const setup = await vaultWithBackup();
+    api = setup.api;
+    // As a vault of the previous version: its database (and so its backups) lacks the key.
+    api.session.db.prepare('DELETE FROM meta WHERE key = ?').run('erasure_ledger_key');
+    const old = await api.kluis.backups.run({});
+    api.session.lock('user');
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    const pseudonym = (await api.kluis.clients.get({ id: setup.a })).client.pseudonym;
+    await api.kluis.clients.erase({ id: setup.a, override: { reason: 'client-request' } });
+    api.session.lock('user');
+    await api.kluis.backups.restore({ id: old.id, secret: { passphrase: PASSPHRASE } });
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect((await api.kluis.clients.list({})).map((c) => c.firstName)).toEqual(['Blijft']);
+    const audit = await api.kluis.audit.list({ limit: 500 });
+    const erased = audit.filter((e) => e.action === 'dossier.erased' && e.subject === pseudonym);
+    expect(erased.map((e) => e.details.reapplied)).toEqual([true]);
+    expect((await api.kluis.backups.status({})).erasuresUnreadable).toBe(false);
+    // The restored database keeps the key: the next unlocks open the ledger too.
+    api.session.lock('user');
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect((await api.kluis.backups.status({})).erasuresUnreadable).toBe(false);
+  });
+
+  it('carries the ledger key across an app restart between restore and unlock', async () => {
+    const setup = await vaultWithBackup();
+    const first = setup.api;
+    first.session.db.prepare('DELETE FROM meta WHERE key = ?').run('erasure_ledger_key');
+    const old = await first.kluis.backups.run({});
+    first.session.lock('user');
+    await first.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    await first.kluis.clients.erase({ id: setup.a, override: { reason: 'client-request' } });
+    await first.kluis.backups.restore({ id: old.id, secret: { passphrase: PASSPHRASE } });
+    // A new app instance: nothing carried in memory.
+    api = await openTestApiWithoutVault(first.dir);
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect((await api.kluis.clients.list({})).map((c) => c.firstName)).toEqual(['Blijft']);
+  });
+
+  it('a pre-ledger backup from before a key rotation gets the key from memory at its first unlock', async () => {
+    const setup = await vaultWithBackup();
+    api = setup.api;
+    api.session.db.prepare('DELETE FROM meta WHERE key = ?').run('erasure_ledger_key');
+    const old = await api.kluis.backups.run({});
+    await api.kluis.vault.rotateKeys({ passphrase: PASSPHRASE, next: OTHER_PASSPHRASE });
+    await api.kluis.clients.erase({ id: setup.a, override: { reason: 'client-request' } });
+    // Today's passphrase confirms the restore; the old backup opens with its own.
+    await api.kluis.backups.restore({ id: old.id, secret: { passphrase: OTHER_PASSPHRASE } });
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect((await api.kluis.clients.list({})).map((c) => c.firstName)).toEqual(['Blijft']);
+    api.session.lock('user');
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    expect((await api.kluis.backups.status({})).erasuresUnreadable).toBe(false);
+  });
+
+  it('notices an older copy of the ledger put back over a newer one', async () => {
+    const setup = await vaultWithBackup();
+    api = setup.api;
+    const b = (await api.kluis.clients.list({})).find((c) => c.firstName === 'Blijft')?.id ?? '';
+    await api.kluis.clients.erase({ id: setup.a, override: { reason: 'client-request' } });
+    const path = join(api.dir, LEDGER_FILE);
+    const older = readFileSync(path, 'utf8');
+    await api.kluis.clients.erase({ id: b, override: { reason: 'client-request' } });
+    api.session.lock('user');
+    writeFileSync(path, older);
+    await api.kluis.vault.unlock({ passphrase: PASSPHRASE });
+    const audit = await api.kluis.audit.list({ limit: 500 });
+    expect(
+      audit.filter((e) => e.action === 'backup.erasures-unreadable').map((e) => e.details),
+    ).toEqual([{ reason: 'older-list' }]);
+    expect(readFileSync(path, 'utf8')).toBe(older);
+    expect((await api.kluis.backups.status({})).erasuresUnreadable).toBe(true);
   });
 
   it.skipIf(process.getuid?.() === 0)(

@@ -5,23 +5,58 @@ import type { SqliteDatabase } from '../../../db/connection';
 import { prepared } from '../../../db/statements';
 import { checkpointTruncate } from '../dossiers';
 import { readVaultConfig } from './backup-config';
-import { type ErasureEntry, ensureLedgerKey, ledgerEntries, writeLedger } from './erasure-ledger';
+import {
+  type ErasureEntry,
+  ensureLedgerKey,
+  ledgerEntries,
+  readLedger,
+  storedGeneration,
+  storeGeneration,
+  storeLedgerKey,
+  writeLedger,
+} from './erasure-ledger';
 import { addPendingPurge, readPendingPurges } from './pending-purge';
 
 /** Written into the vault folder by a restore; the first unlock after it finishes the job. */
 export const RESTORED_MARKER = 'vault.restored.json';
+
+/** What an unlock found in the ledger: the pseudonyms erased again, or a ledger it could not open. */
+export type ReapplyResult =
+  | { readonly ledger: 'ok'; readonly reapplied: string[] }
+  | { readonly ledger: 'unreadable'; readonly reapplied: [] };
 
 /**
  * Makes the open vault forget again every dossier the ledger says was erased: after a
  * restore, or an old vault.db put back by hand. Each one is erased as the coach erased
  * it (cascade, index rebuilt, secure delete, WAL truncated) and the audit log says so.
  * Erasures the database knows but the ledger lacks (a vault from before the ledger)
- * are added to it. Returns the pseudonyms erased again.
+ * are added to it.
+ *
+ * `carriedKey` is today's ledger key, brought across a restore of a backup that predates
+ * it (restore-ledger-key.ts); when it is what opens the ledger, the restored database
+ * keeps it. A ledger that no known key opens is left exactly as it is, never replaced by
+ * a new key or an empty list: the unlock goes on (the coach needs the vault to check
+ * it), the audit log says so, and the Back-ups page tells her (`erasuresUnreadable`).
  */
-export function reapplyErasures(vaultDir: string, db: SqliteDatabase, now: Date): string[] {
-  const reapplied = db.transaction(() => {
-    ensureLedgerKey(db);
-    const entries = ledgerEntries(vaultDir, db, now);
+export function reapplyErasures(
+  vaultDir: string,
+  db: SqliteDatabase,
+  now: Date,
+  carriedKey?: Buffer,
+): ReapplyResult {
+  const result = db.transaction((): ReapplyResult => {
+    const read = readLedger(vaultDir, db, carriedKey ? [carriedKey] : []);
+    if (read.state === 'unreadable') {
+      appendAudit(db, 'backup.erasures-unreadable', null, { reason: read.problem }, now);
+      return { ledger: 'unreadable', reapplied: [] };
+    }
+    if (read.state === 'ok') {
+      storeLedgerKey(db, read.key);
+      if (read.generation > storedGeneration(db)) storeGeneration(db, read.generation);
+    } else {
+      ensureLedgerKey(db);
+    }
+    const entries = read.state === 'ok' ? read.entries : [];
     const known = new Set(entries.map((e) => e.clientId));
     const fromDatabase: ErasureEntry[] = readPendingPurges(db)
       .filter((p) => !known.has(p.clientId))
@@ -47,10 +82,10 @@ export function reapplyErasures(vaultDir: string, db: SqliteDatabase, now: Date)
       prepared(db, "INSERT INTO sessions_fts (sessions_fts) VALUES ('optimize')").run();
     }
     if (fromDatabase.length > 0) writeLedger(vaultDir, db, all);
-    return back.map((entry) => entry.pseudonym);
+    return { ledger: 'ok', reapplied: back.map((entry) => entry.pseudonym) };
   })();
-  if (reapplied.length > 0) checkpointTruncate(db);
-  return reapplied;
+  if (result.reapplied.length > 0) checkpointTruncate(db);
+  return result;
 }
 
 /** The `<vault>.before-restore-*` folders beside the vault. */
@@ -78,9 +113,42 @@ export function finishRestore(vaultDir: string): number {
   return folders.length;
 }
 
+/**
+ * The coach has checked her client list after the notice that the ledger no longer opens:
+ * the unreadable file is set aside (kept, for whoever looks into it) and a new ledger
+ * starts from the erasures the database itself knows. Without this step the notice
+ * would stay for good when nothing came back. False when the ledger opens after all.
+ */
+export function settleUnreadableLedger(vaultDir: string, db: SqliteDatabase, now: Date): boolean {
+  const settled = db.transaction(() => {
+    if (readLedger(vaultDir, db).state !== 'unreadable') return false;
+    ledgerEntries(vaultDir, db, now);
+    const known = readPendingPurges(db).map(({ clientId, pseudonym, erasedAt }) => ({
+      clientId,
+      pseudonym,
+      erasedAt,
+    }));
+    writeLedger(vaultDir, db, known);
+    appendAudit(db, 'backup.erasures-checked', null, {}, now);
+    return true;
+  })();
+  if (settled) {
+    const removed = finishRestore(vaultDir);
+    if (removed > 0) appendAudit(db, 'backup.restore-confirmed', null, { removed }, now);
+  }
+  return settled;
+}
+
 /** What every unlock of the vault runs before the coach sees it. */
-export function afterUnlock(vaultDir: string, db: SqliteDatabase, now: Date): void {
-  reapplyErasures(vaultDir, db, now);
+export function afterUnlock(
+  vaultDir: string,
+  db: SqliteDatabase,
+  now: Date,
+  carriedKey?: Buffer,
+): void {
+  const { ledger } = reapplyErasures(vaultDir, db, now, carriedKey);
+  // The vault a restore set aside may hold the key that opens the ledger: keep it.
+  if (ledger === 'unreadable') return;
   const removed = finishRestore(vaultDir);
   if (removed > 0) appendAudit(db, 'backup.restore-confirmed', null, { removed }, now);
 }

@@ -15,7 +15,7 @@ import { RESTORED_MARKER } from './after-unlock';
 import { readVaultConfig, writeVaultConfig } from './backup-config';
 import { type BackupFile, listBackupFiles, sha256File } from './backup-files';
 import { createBackup, inspectBackupFile } from './create-backup';
-import { copyLedgerTo, LEDGER_FILE, ledgerCopyName } from './erasure-ledger';
+import { copyLedgerTo, LEDGER_FILE, ledgerCopyName, readLedger } from './erasure-ledger';
 import { folderPathProblem } from './folder-path';
 import {
   foldersOf,
@@ -26,6 +26,7 @@ import {
 } from './pending-purge';
 import { purgeFromBackup } from './purge';
 import { restoreBackup } from './restore';
+import { giveLedgerKey, todaysLedgerKey } from './restore-ledger-key';
 import { assertMayReplaceVault, type RestoreSecret } from './restore-secret';
 import { backupsToKeep } from './rotation';
 
@@ -67,6 +68,11 @@ export interface BackupStatus {
     backupsHolding: number;
     elsewhere: PendingPurgeLocation[];
   }[];
+  /**
+   * The list of erasures beside the vault does not open with any key the vault knows:
+   * dossiers erased before may be back (see after-unlock.ts). False while locked.
+   */
+  erasuresUnreadable: boolean;
 }
 
 /**
@@ -176,6 +182,7 @@ export function backupStatus(session: VaultSession, now: Date): BackupStatus {
     return elsewhere.get(folder) ?? null;
   };
   return {
+    erasuresUnreadable: unlocked && readLedger(session.dir, session.db).state === 'unreadable',
     folder: backupFolder,
     folderAvailable,
     lastGoodAt,
@@ -327,15 +334,44 @@ export async function restoreFromBackup(
 ): Promise<{ asideDir: string | null }> {
   const folder = request.folder ? folderOf(request.folder) : undefined;
   const backup = findBackup(session, request.id, folder);
-  if (session.state !== 'none') {
-    await assertMayReplaceVault(session.dir, request.secret, backup.meta.keyFile);
+  let dataKey: Buffer | undefined;
+  let ledgerKey: Buffer | undefined;
+  try {
+    if (session.state !== 'none') {
+      dataKey = await assertMayReplaceVault(session.dir, request.secret, backup.meta.keyFile);
+      const open = session.state === 'unlocked' ? session.db : undefined;
+      ledgerKey = todaysLedgerKey(session.dir, open, dataKey);
+    }
+    const config = readVaultConfig(session.dir);
+    session.lock('restore');
+    const result = await restoreBackup(session.dir, backup, now);
+    if (ledgerKey) {
+      // On disk when the restored database opens with today's key; in memory too, for a
+      // backup from before a key rotation (or a write that failed).
+      if (result.keptKeyFile && dataKey) giveLedgerKey(session.dir, dataKey, ledgerKey);
+      session.carryLedgerKey(ledgerKey);
+      ledgerKey = undefined;
+    }
+    finishFiles(session, backup, result.asideDir, folder, config, now);
+    return { asideDir: result.asideDir };
+  } finally {
+    dataKey?.fill(0);
+    ledgerKey?.fill(0);
   }
-  const config = readVaultConfig(session.dir);
-  session.lock('restore');
-  const result = await restoreBackup(session.dir, backup, now);
-  if (result.asideDir) {
+}
+
+/** The ledger, config and marker a restored vault needs beside its database. */
+function finishFiles(
+  session: VaultSession,
+  backup: BackupFile,
+  asideDir: string | null,
+  folder: string | undefined,
+  config: ReturnType<typeof readVaultConfig>,
+  now: Date,
+): void {
+  if (asideDir) {
     for (const name of CARRIED_FORWARD) {
-      const from = join(result.asideDir, name);
+      const from = join(asideDir, name);
       if (existsSync(from)) copyFileSync(from, join(session.dir, name));
     }
     writeFileAtomic(
@@ -351,7 +387,6 @@ export async function restoreFromBackup(
   }
   // On a new computer the folder restored from is where the backups go on.
   writeVaultConfig(session.dir, config.backupFolder ? config : { backupFolder: folder ?? null });
-  return result;
 }
 
 export async function purgeErasedFromBackups(

@@ -6,7 +6,8 @@ import { ApiError } from '../api-error';
 
 export type RestoreSecret = { readonly passphrase: string } | { readonly recoveryKey: string };
 
-async function opens(keyFile: KeyFile, secret: RestoreSecret): Promise<boolean> {
+/** The data key `secret` unwraps from `keyFile`, or null; the caller wipes it. */
+async function opens(keyFile: KeyFile, secret: RestoreSecret): Promise<Buffer | null> {
   const slotSecret: SlotSecret =
     'passphrase' in secret
       ? { kind: 'passphrase', passphrase: secret.passphrase }
@@ -14,12 +15,9 @@ async function opens(keyFile: KeyFile, secret: RestoreSecret): Promise<boolean> 
   try {
     for (const slot of keyFile.slots) {
       const dataKey = await unwrapDataKey(keyFile.vaultId, slot, slotSecret);
-      if (dataKey) {
-        dataKey.fill(0);
-        return true;
-      }
+      if (dataKey) return dataKey;
     }
-    return false;
+    return null;
   } finally {
     if (slotSecret.kind === 'recovery') slotSecret.secret.fill(0);
   }
@@ -31,12 +29,15 @@ async function opens(keyFile: KeyFile, secret: RestoreSecret): Promise<boolean> 
  * backup cannot roll the vault back. Only when today's key file is missing or unreadable
  * (the damage a restore repairs) does the backup's own key file stand in; the erasures
  * recorded since are re-applied at the next unlock either way (erasure-ledger.ts).
+ *
+ * Returns today's data key when today's key file was what the secret opened, so the
+ * restore can carry the ledger's key forward (restore-ledger-key.ts); the caller wipes it.
  */
 export async function assertMayReplaceVault(
   vaultDir: string,
   secret: RestoreSecret | undefined,
   backupKeyFile: unknown,
-): Promise<void> {
+): Promise<Buffer | undefined> {
   if (secret === undefined) {
     throw new ApiError('WRONG_SECRET', 'Restoring over a vault needs its passphrase.', {
       reason: 'secret-required',
@@ -48,21 +49,24 @@ export async function assertMayReplaceVault(
   } catch (error) {
     if (!(error instanceof VaultError)) throw error;
   }
-  let ok: boolean;
+  let dataKey: Buffer | null;
   if (current) {
-    ok = await opens(current, secret);
+    dataKey = await opens(current, secret);
+    if (dataKey) return dataKey;
   } else {
     try {
-      ok = await opens(backupKeyFile as KeyFile, secret);
+      dataKey = await opens(backupKeyFile as KeyFile, secret);
+      dataKey?.fill(0);
     } catch (error) {
       if (error instanceof ApiError || error instanceof VaultError) throw error;
       throw new ApiError('BACKUP_DAMAGED', 'The backup holds no readable key file.');
     }
   }
-  if (!ok) {
+  if (!dataKey) {
     throw new VaultError(
       'WRONG_SECRET',
       'The passphrase or recovery key does not open this vault.',
     );
   }
+  return undefined;
 }

@@ -29,12 +29,13 @@ export async function restoreBackup(
   vaultDir: string,
   backup: BackupFile,
   now: Date,
-): Promise<{ asideDir: string | null }> {
+): Promise<{ asideDir: string | null; keptKeyFile: boolean }> {
   if ((await sha256File(backup.dbPath)) !== backup.meta.sha256) {
     throw new ApiError('BACKUP_DAMAGED', 'The backup file does not match its checksum.');
   }
   const backupKeys = parseKeyFile(backup.meta.keyFile);
-  const keyFile = currentKeyFile(vaultDir, backupKeys) ?? backupKeys;
+  const current = currentKeyFile(vaultDir, backupKeys);
+  const keyFile = current ?? backupKeys;
   const aside = vaultExists(vaultDir)
     ? `${vaultDir}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`
     : null;
@@ -50,7 +51,7 @@ export async function restoreBackup(
     renameSync(temp, paths.database);
     writeFileAtomic(paths.keys, `${JSON.stringify(keyFile, null, 2)}\n`);
     fsyncDirectory(vaultDir);
-    return { asideDir: aside };
+    return { asideDir: aside, keptKeyFile: current !== undefined };
   } catch (error) {
     if (aside) {
       rmSync(vaultDir, { recursive: true, force: true });

@@ -98,11 +98,14 @@ function Navigation() {
   );
 }
 
-/** 2.15: the shell says it when the backups are missing or old, wherever the coach is. */
+/**
+ * 2.15: the shell says it when the backups are missing or old, wherever the coach is; and
+ * first of all when erased dossiers may be back (the list of erasures no longer opens).
+ */
 function BackupNotice() {
   const { t } = useTranslation();
   const status = useBackupStatus();
-  const warning = status.data?.warning;
+  const warning = status.data?.erasuresUnreadable ? 'erasuresUnreadable' : status.data?.warning;
   if (!warning || warning === 'none') return null;
   return (
     <Link to={backupsHref} className="backup-notice">

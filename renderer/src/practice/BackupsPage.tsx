@@ -61,6 +61,50 @@ export function BackupWarning({ status, warnDays }: { status: BackupStatus; warn
   );
 }
 
+/**
+ * The list of erasures beside the vault no longer opens (a restore of an old backup, or
+ * the file changed): erased dossiers may be back, and only the coach can tell which.
+ */
+function ErasuresUnreadable({ status }: { status: BackupStatus }) {
+  const { t } = useTranslation();
+  const refresh = useRefreshBackups();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  async function settle() {
+    setFailure(null);
+    setBusy(true);
+    try {
+      await kluis().backups.settleErasures({});
+      setDone(true);
+      await refresh();
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!status.erasuresUnreadable) {
+    return done ? <FormAlert tone="info">{t('backups.erasuresUnreadable.done')}</FormAlert> : null;
+  }
+  return (
+    <>
+      <FormAlert tone="warning">
+        <strong>{t('backups.erasuresUnreadable.title')}</strong>{' '}
+        {t('backups.erasuresUnreadable.advice')}
+        <div className="button-row">
+          <Button className="button" isDisabled={busy} onPress={() => void settle()}>
+            {t('backups.erasuresUnreadable.checked')}
+          </Button>
+        </div>
+      </FormAlert>
+      {failure ? <FormAlert tone="error">{failure}</FormAlert> : null}
+    </>
+  );
+}
+
 function StatusSection({ status, warnDays }: { status: BackupStatus; warnDays: number }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -526,6 +570,7 @@ export function BackupsPage() {
       <QueryState query={status}>
         {(data) => (
           <div className="tab-stack">
+            <ErasuresUnreadable status={data} />
             <StatusSection status={data} warnDays={warnDays} />
             <PendingPurge status={data} />
             <FolderSection status={data} />
