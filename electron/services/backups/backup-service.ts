@@ -2,7 +2,8 @@ import { accessSync, constants, copyFileSync, existsSync, mkdirSync, rmSync } fr
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../../db/atomic-file';
 import { appendAudit } from '../../../db/audit';
-import { readKeyFile } from '../../../db/key-slots';
+import { parseKeyFile, readKeyFile } from '../../../db/key-slots';
+import { keepPendingAudit } from '../../../db/pending-audit';
 import { vaultPaths } from '../../../db/vault';
 import { DEFAULT_SETTINGS } from '../../contract/records';
 import { ApiError } from '../api-error';
@@ -320,6 +321,23 @@ export interface RestoreRequest {
  * vault the coach first proves it is theirs; the first unlock then re-applies the
  * erasures made since the backup and removes the vault that was set aside.
  */
+/**
+ * The restored vault's own log must say it was put back, and from when: the database is
+ * locked now, so the entry waits beside it and enters the log at its first unlock.
+ */
+function noteRestore(vaultDir: string, backup: BackupFile, now: Date): void {
+  try {
+    const vaultId = parseKeyFile(backup.meta.keyFile).vaultId;
+    keepPendingAudit(vaultDir, vaultId, {
+      at: now.toISOString(),
+      action: 'backup.restored',
+      details: { madeAt: backup.meta.createdAt },
+    });
+  } catch {
+    // The restore itself worked; a log line cannot undo it, and its absence changes no data.
+  }
+}
+
 export async function restoreFromBackup(
   session: VaultSession,
   request: RestoreRequest,
@@ -351,6 +369,7 @@ export async function restoreFromBackup(
   }
   // On a new computer the folder restored from is where the backups go on.
   writeVaultConfig(session.dir, config.backupFolder ? config : { backupFolder: folder ?? null });
+  noteRestore(session.dir, backup, now);
   return result;
 }
 

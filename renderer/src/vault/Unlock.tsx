@@ -102,7 +102,11 @@ function UnlockForm({
           {reason === 'restore' && vault.restoredAside ? (
             <>
               {' '}
-              {t('vault.restoredAside')} <span className="mono">{vault.restoredAside}</span>
+              {t('vault.restoredAside')}
+              <details>
+                <summary>{t('vault.restoredAsideTechnical')}</summary>
+                <span className="mono">{vault.restoredAside}</span>
+              </details>
             </>
           ) : null}
         </FormAlert>
