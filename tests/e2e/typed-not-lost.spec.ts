@@ -1,4 +1,14 @@
-import { addClient, createVault, form, goToPractice, pseudonymOfOpenDossier } from './app-steps';
+import type { Locator } from '@playwright/test';
+import {
+  addClient,
+  createVault,
+  dateField,
+  form,
+  goToPractice,
+  pseudonymOfOpenDossier,
+  startSession,
+  typeDate,
+} from './app-steps';
 import { expect, test } from './fixtures';
 
 /** Issue 11, "nothing typed is lost": and nothing saved that the coach did not choose. */
@@ -37,4 +47,51 @@ test('a double-click on Toevoegen never saves a real name: only "Toch opslaan" d
   await expect(log.getByRole('listitem')).toHaveCount(1);
   await expect(log).toContainText('De Vries');
   await expect(log).not.toContainText(pseudonym);
+});
+
+/** The text of a field's segments, without the direction marks around the time. */
+async function shown(field: Locator): Promise<string> {
+  return (await field.innerText()).replace(/[\u2066-\u2069\s]/g, '');
+}
+
+test('a date typed over a session date saves only what the field shows when the coach leaves it', async ({
+  appPage: page,
+}) => {
+  await createVault(page);
+  await addClient(page, { firstName: 'Ayşe', lastName: 'Yılmaz' });
+  await startSession(page, 'Over werk en rust.');
+  const startsAt = dateField(page, 'Datum en tijd');
+  await typeDate(startsAt, '2026-04-12', '09:00');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('status').filter({ hasText: /Opgeslagen om/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /12 apr 2026.*09:00/ })).toBeVisible();
+
+  const updates: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/sessions.update')) updates.push(request.postData() ?? '');
+  });
+  // The tester's keys at a coach's pace: on the way to 31-02-9999 lies 3 April, never saved.
+  await startsAt.getByRole('spinbutton').first().click();
+  await page.keyboard.type('310299991200', { delay: 250 });
+  expect(updates).toEqual([]);
+  await page.keyboard.press('Tab');
+  await expect(
+    page.getByText('Deze datum bestaat niet. De opgeslagen datum blijft staan.'),
+  ).toBeVisible();
+  await expect(startsAt).toHaveAttribute('data-invalid', 'true');
+  expect(await shown(startsAt)).toBe('12-04-2026,09:00');
+  await page.waitForTimeout(2500);
+  expect(updates).toEqual([]);
+  await expect(page.getByRole('link', { name: /12 apr 2026.*09:00/ })).toBeVisible();
+
+  // A fifth digit in the year goes on to the hour: saved is what the field then shows.
+  await startsAt.getByRole('spinbutton').nth(2).click();
+  await page.keyboard.type('20261');
+  await page.keyboard.press('Tab');
+  const left = await shown(startsAt);
+  expect(left).toBe('12-04-2026,01:00');
+  await expect(
+    page.getByText('Deze datum bestaat niet. De opgeslagen datum blijft staan.'),
+  ).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /12 apr 2026.*01:00/ })).toBeVisible();
 });
