@@ -5,7 +5,9 @@ import {
   dateField,
   form,
   goToPractice,
+  openTab,
   pseudonymOfOpenDossier,
+  recordContract,
   startSession,
   typeDate,
 } from './app-steps';
@@ -94,4 +96,26 @@ test('a date typed over a session date saves only what the field shows when the 
     page.getByText('Deze datum bestaat niet. De opgeslagen datum blijft staan.'),
   ).toHaveCount(0);
   await expect(page.getByRole('link', { name: /12 apr 2026.*01:00/ })).toBeVisible();
+});
+
+test('a saved form keeps its date when an impossible one is typed and the coach saves', async ({
+  appPage: page,
+}) => {
+  await createVault(page);
+  await addClient(page, { firstName: 'Ayşe', lastName: 'Yılmaz' });
+  await recordContract(page, '2026-04-12');
+  await openTab(page, 'Afspraken');
+  const contract = form(page, 'Contract');
+  const start = dateField(contract, 'Startdatum');
+  expect(await shown(start)).toBe('12-04-2026');
+  await typeDate(start, '2026-02-31');
+  await contract.getByRole('button', { name: 'Contract opslaan' }).click();
+  await expect(
+    contract.getByText('Deze datum bestaat niet. De opgeslagen datum blijft staan.'),
+  ).toBeVisible();
+  expect(await shown(start)).toBe('12-04-2026');
+  // After a reload of the dossier the stored date is the old one, never 28 February.
+  await openTab(page, 'Sessies');
+  await openTab(page, 'Afspraken');
+  expect(await shown(dateField(form(page, 'Contract'), 'Startdatum'))).toBe('12-04-2026');
 });
