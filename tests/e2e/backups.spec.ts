@@ -82,11 +82,30 @@ test('a coach makes a backup, restores it from the unlock screen and purges an e
     await dialog.getByLabel('Wachtwoordzin van je kluis nu').fill(PASSPHRASE);
     await confirm.click();
     await expect(page.getByText(/De back-up is teruggezet/)).toBeVisible();
-    await expect(page.getByText(/staat de kluis zoals hij was apart in/)).toBeVisible();
+    // In words; the folder itself only behind "Technische details".
+    await expect(
+      page.getByText(
+        'De kluis van vóór het terugzetten is apart gezet en wordt opgeruimd zodra deze kluis goed opent.',
+      ),
+    ).toBeVisible();
+    await expect(page.getByText(/before-restore-/)).toBeHidden();
+    await page.getByText('Technische details').click();
+    await expect(page.getByText(/before-restore-/)).toBeVisible();
     await unlock(page);
     const list = page.getByRole('list', { name: 'Cliëntenlijst' });
     await expect(list).toContainText('Noor Visser');
     await expect(list).not.toContainText('Later Toegevoegd');
+
+    // The restored vault's log says it was put back, in words, with the day of the backup.
+    await goToPractice(page, 'Auditlog');
+    await expect(
+      page.getByRole('cell', { name: /^Back-up teruggezet \(van .*\d{4}\)$/ }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('cell', { name: 'Kluis van vóór het terugzetten opgeruimd' }),
+    ).toBeVisible();
+    await expect(page.getByText('Andere gebeurtenis')).toHaveCount(0);
+    await goToClients(page);
 
     // Erasing is honest about the backups, and the backups can forget at once.
     await list.getByRole('link', { name: /Noor Visser/ }).click();

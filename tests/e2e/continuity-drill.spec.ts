@@ -84,7 +84,11 @@ test('the drill opens the continuity bundle written to the chosen folder, and a 
     await expect(
       page.getByRole('definition').filter({ hasText: '2 van de 3 bewaarders' }),
     ).toBeVisible();
-    await expectDuty(page, 'continuity-plan', 'In orde');
+    // The keeper sheets send the successor to the bundle: without one the plan is not met yet.
+    await expectDuty(page, 'continuity-plan', 'Open');
+    await expect(page.locator('[data-duty="continuity-plan"]')).toContainText(
+      'Kies een map voor de continuïteitsbundel',
+    );
 
     // With the dialog on offer, the page shows the folder button and not the browser note.
     const bundle = page.getByRole('region', { name: 'Continuïteitsbundel', exact: true });
@@ -114,6 +118,7 @@ test('the drill opens the continuity bundle written to the chosen folder, and a 
     await expect(fact(bundle, 'Inhoud')).toContainText('2 cliënten');
     await expect(fact(bundle, 'Met het huidige noodpakket')).toHaveText('ja');
     await expect(fact(bundle, 'Met de gegevens van nu')).toHaveText('ja');
+    await expectDuty(page, 'continuity-plan', 'In orde');
 
     // On disk: the age file and its note, nothing left over, and no client named in either.
     expect(readdirSync(folder).sort()).toEqual([BUNDLE_FILE, README_FILE].sort());

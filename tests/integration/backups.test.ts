@@ -125,6 +125,11 @@ describe('backups', () => {
     api = restored;
     const after = await restored.kluis.clients.get({ id });
     expect(after).toEqual(before);
+    // The restored vault's own log says it was put back, and from which backup.
+    const log = await restored.kluis.audit.list({ limit: 5 });
+    expect(log.find((e) => e.action === 'backup.restored')?.details).toEqual({
+      madeAt: made.createdAt,
+    });
     const doc = after.attachments[0];
     const content = await restored.kluis.attachments.content({ id: doc?.id ?? '' });
     expect(Buffer.from(content.contentBase64, 'base64').toString()).toBe('%PDF Gerdientje');
@@ -146,6 +151,9 @@ describe('backups', () => {
     await expectCode(api.kluis.vault.unlock({ passphrase: PASSPHRASE }), 'WRONG_SECRET');
     await api.kluis.vault.unlock({ passphrase: OTHER_PASSPHRASE });
     expect((await api.kluis.clients.list({})).map((c) => c.firstName)).toEqual(['Eerste']);
+    const actions = (await api.kluis.audit.list({ limit: 5 })).map((e) => e.action);
+    expect(actions).toContain('backup.restored');
+    expect(actions).toContain('backup.restore-confirmed');
   });
 
   it('refuses a damaged backup and leaves the vault as it was', async () => {

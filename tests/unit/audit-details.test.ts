@@ -4,7 +4,11 @@ import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json';
 import nl from '../../renderer/src/i18n/nl.json';
-import { AUDIT_DETAIL_KINDS, auditDetailParts } from '../../renderer/src/practice/audit-details';
+import {
+  AUDIT_DETAIL_KINDS,
+  auditActionValues,
+  auditDetailParts,
+} from '../../renderer/src/practice/audit-details';
 
 /**
  * The audit log shows each entry's details in the coach's language ("nodig om te openen:
@@ -66,6 +70,47 @@ function detailKeysInServices(): Map<string, string> {
   return keys;
 }
 
+/** Every action the services write to the audit log, directly or through the pending file. */
+function actionsInServices(): Set<string> {
+  const actions = new Set<string>();
+  const files = ['electron', 'db'].flatMap((dir) =>
+    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => join(dir, name)),
+  );
+  for (const file of files) {
+    const source = readFileSync(join(ROOT, file), 'utf8');
+    const calls = /(?:appendAudit\(\s*\w+,\s*|\baudit\(\s*|\baction:\s*)'([a-z]+\.[a-z-]+)'/g;
+    for (const match of source.matchAll(calls)) if (match[1]) actions.add(match[1]);
+  }
+  return actions;
+}
+
+describe('audit actions in the coach’s words', () => {
+  it('labels every action the services write, in both languages (never "Andere gebeurtenis")', async () => {
+    const actions = actionsInServices();
+    expect([...actions]).toEqual(
+      expect.arrayContaining(['vault.unlocked', 'backup.restored', 'backup.restore-confirmed']),
+    );
+    for (const language of ['nl', 'en'] as const) {
+      const t = await translator(language);
+      const unlabelled = [...actions].filter(
+        (action) => !t(`audit.actions.${action}`, { defaultValue: '' }),
+      );
+      expect(unlabelled, language).toEqual([]);
+    }
+  });
+
+  it('names the day of the backup a restore put back in the action itself', async () => {
+    const t = await translator('nl');
+    const details = { madeAt: '2026-04-12T15:09:00.000Z' };
+    expect(t('audit.actions.backup.restored', auditActionValues(details, format))).toBe(
+      'Back-up teruggezet (van dag 2026-04-12)',
+    );
+    expect(auditDetailParts(details, t, format)).toEqual({ plain: [], technical: [] });
+  });
+});
+
 describe('audit details in the coach’s words', () => {
   it('an emergency kit: Dutch labels, and its identifier under Technische details', async () => {
     const t = await translator('nl');
@@ -112,7 +157,7 @@ describe('audit details in the coach’s words', () => {
     for (const language of ['nl', 'en'] as const) {
       const t = await translator(language);
       const unlabelled = Object.entries(AUDIT_DETAIL_KINDS)
-        .filter(([, kind]) => kind !== 'technical')
+        .filter(([, kind]) => kind !== 'technical' && kind !== 'action')
         .filter(([key]) => !t(`audit.detail.${key}`, { defaultValue: '' }))
         .map(([key]) => `${language}: ${key}`);
       expect(unlabelled).toEqual([]);

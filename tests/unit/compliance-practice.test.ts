@@ -14,7 +14,7 @@ function practice(overrides: Partial<PracticeFacts> = {}): PracticeFacts {
   return { today: TODAY, supervisionMaxMonths: 6, ...overrides };
 }
 
-const plan = { updatedOn: '2025-01-20', keepers: 3, successors: 1 };
+const plan = { updatedOn: '2025-01-20', keepers: 3, successors: 1, bundleWritten: true };
 
 function find(duties: Duty[], id: DutyId): Duty {
   const found = duties.find((d) => d.id === id);
@@ -132,11 +132,29 @@ describe('2.28 continuity plan', () => {
       expected: { state: 'missing' },
     },
     {
+      name: 'missing: kit issued but no continuity bundle written yet',
+      facts: practice({ continuityPlan: { ...plan, bundleWritten: false } }),
+      expected: { state: 'missing' },
+    },
+    {
       name: 'done: keepers and a successor (since the last update)',
       facts: practice({ continuityPlan: plan }),
       expected: { state: 'done', since: '2025-01-20' },
     },
   ]);
+});
+
+it('2.28 without a bundle asks for a bundle folder, not for keepers', () => {
+  const withoutBundle = find(
+    practiceDuties(practice({ continuityPlan: { ...plan, bundleWritten: false } })),
+    'continuity-plan',
+  );
+  expect(withoutBundle.actionKey).toBe('duty.continuity-plan.action.no-bundle');
+  const withoutKit = find(
+    practiceDuties(practice({ continuityPlan: { ...plan, keepers: 0, bundleWritten: false } })),
+    'continuity-plan',
+  );
+  expect(withoutKit.actionKey).toBe('duty.continuity-plan.action.missing');
 });
 
 describe('2.28 continuity drill', () => {

@@ -1,5 +1,7 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../../../db/atomic-file';
 import { appendAudit } from '../../../db/audit';
 import type { SqliteDatabase } from '../../../db/connection';
 import { prepared } from '../../../db/statements';
@@ -19,6 +21,39 @@ import { addPendingPurge, readPendingPurges } from './pending-purge';
 
 /** Written into the vault folder by a restore; the first unlock after it finishes the job. */
 export const RESTORED_MARKER = 'vault.restored.json';
+/** When a backup was put back and when that backup was made, for the restored log. */
+export const RESTORE_NOTE = 'vault.restore-note.json';
+
+const restoreNoteSchema = z.object({ at: z.iso.datetime(), madeAt: z.iso.datetime() }).strict();
+
+/**
+ * The restored database is locked when the restore ends, so its log learns of the restore
+ * at its first unlock. The note holds two dates and nothing else; a note that is not
+ * exactly that, or dated in the future, is dropped unread.
+ */
+export function noteRestore(vaultDir: string, madeAt: string, now: Date): void {
+  try {
+    writeFileAtomic(
+      join(vaultDir, RESTORE_NOTE),
+      `${JSON.stringify({ at: now.toISOString(), madeAt })}\n`,
+    );
+  } catch {
+    // The restore itself worked; a log line cannot undo it, and its absence changes no data.
+  }
+}
+
+function recordRestore(vaultDir: string, db: SqliteDatabase, now: Date): void {
+  const path = join(vaultDir, RESTORE_NOTE);
+  if (!existsSync(path)) return;
+  try {
+    const note = restoreNoteSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    const at = new Date(note.at);
+    if (at <= now) appendAudit(db, 'backup.restored', null, { madeAt: note.madeAt }, at);
+  } catch {
+    // Not a note this app wrote: nothing to record.
+  }
+  rmSync(path, { force: true });
+}
 
 /** What an unlock found in the ledger: the pseudonyms erased again, or a ledger it could not open. */
 export type ReapplyResult =
@@ -146,6 +181,7 @@ export function afterUnlock(
   now: Date,
   carriedKey?: Buffer,
 ): void {
+  recordRestore(vaultDir, db, now);
   const { ledger } = reapplyErasures(vaultDir, db, now, carriedKey);
   // The vault a restore set aside may hold the key that opens the ledger: keep it.
   if (ledger === 'unreadable') return;

@@ -11,7 +11,7 @@ import { redeemPath } from '../handover/file-grants';
 import { PLAINTEXT_JOURNAL } from '../handover/plaintext-journal';
 import { getSettings } from '../settings';
 import type { VaultSession } from '../vault-session';
-import { RESTORED_MARKER } from './after-unlock';
+import { noteRestore, RESTORED_MARKER } from './after-unlock';
 import { readVaultConfig, writeVaultConfig } from './backup-config';
 import { type BackupFile, listBackupFiles, sha256File } from './backup-files';
 import { createBackup, inspectBackupFile } from './create-backup';
@@ -353,6 +353,7 @@ export async function restoreFromBackup(
       ledgerKey = undefined;
     }
     finishFiles(session, backup, result.asideDir, folder, config, now);
+    noteRestore(session.dir, backup.meta.createdAt, now);
     return { asideDir: result.asideDir };
   } finally {
     dataKey?.fill(0);

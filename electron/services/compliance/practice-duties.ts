@@ -29,6 +29,13 @@ function continuityPlan(facts: PracticeFacts): Duty {
   if (plan === undefined || plan.keepers < 1 || plan.successors < 1) {
     return duty('continuity-plan', 'missing');
   }
+  // The keeper sheets tell the successor to open the bundle; without one the kit opens nothing.
+  if (!plan.bundleWritten) {
+    return {
+      ...duty('continuity-plan', 'missing'),
+      actionKey: 'duty.continuity-plan.action.no-bundle',
+    };
+  }
   return duty('continuity-plan', 'done', { since: plan.updatedOn });
 }
 

@@ -96,6 +96,8 @@ export interface PracticeFacts {
     lastDrillOn?: IsoDate;
     keepers: number;
     successors: number;
+    /** Whether a continuity bundle was ever written: the keeper sheets send the successor to it. */
+    bundleWritten: boolean;
   };
   /** Longest allowed gap between two handover rehearsals; 12 when absent. */
   continuityDrillMaxMonths?: number;

@@ -405,6 +405,7 @@ export function continuityFacts(db: SqliteDatabase): Pick<PracticeFacts, 'contin
       // Keepers count once they hold a share of the kit in force.
       keepers: kit?.count ?? 0,
       successors: plan.successors.length,
+      bundleWritten: bundleState(db).writtenAt !== null,
     },
   };
 }

@@ -19,6 +19,7 @@ import { ProfilePage } from '../practice/ProfilePage';
 import { SettingsPage } from '../practice/SettingsPage';
 import { SupervisionPage } from '../practice/SupervisionPage';
 import { takeLanguageChosenWhileLocked } from '../vault/language-choice';
+import { NewPassphraseAfterRecovery } from '../vault/NewPassphraseAfterRecovery';
 import { backupsHref } from './links';
 import { PageBoundary } from './PageBoundary';
 import { useGlobalShortcuts } from './shortcuts';
@@ -123,18 +124,52 @@ function BackupNotice() {
 function RecoveryHint() {
   const { t } = useTranslation();
   const vault = useVault();
+  const [done, setDone] = useState(false);
+  if (done) {
+    return (
+      <div className="recovery-hint">
+        <FormAlert tone="info">
+          {t('vault.recoveryUsed.done')}{' '}
+          <Button className="link-button" onPress={() => setDone(false)}>
+            {t('common.dismiss')}
+          </Button>
+        </FormAlert>
+      </div>
+    );
+  }
   if (vault.unlockedWith !== 'recovery-key') return null;
+  const recoveryKey = vault.heldRecoveryKey();
   return (
     <div className="recovery-hint">
       <FormAlert tone="warning">
-        {t('vault.recoveryUsed.text')}{' '}
-        <Link to="/practice/settings?form=passphrase" className="inline-link">
-          {t('vault.recoveryUsed.link')}
-        </Link>{' '}
-        <Button className="link-button" onPress={vault.dismissRecoveryHint}>
-          {t('common.dismiss')}
-        </Button>
+        {recoveryKey ? (
+          <>
+            {t('vault.recoveryUsed.offer')}{' '}
+            <Button className="link-button" onPress={vault.dismissRecoveryHint}>
+              {t('vault.recoveryUsed.later')}
+            </Button>
+          </>
+        ) : (
+          <>
+            {t('vault.recoveryUsed.text')}{' '}
+            <Link to="/practice/settings?form=passphrase" className="inline-link">
+              {t('vault.recoveryUsed.link')}
+            </Link>{' '}
+            <Button className="link-button" onPress={vault.dismissRecoveryHint}>
+              {t('common.dismiss')}
+            </Button>
+          </>
+        )}
       </FormAlert>
+      {recoveryKey ? (
+        <NewPassphraseAfterRecovery
+          recoveryKey={recoveryKey}
+          onDone={() => {
+            vault.dismissRecoveryHint();
+            setDone(true);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

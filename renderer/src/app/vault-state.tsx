@@ -22,7 +22,10 @@ interface Vault {
   /** Why the vault locked last: 'idle', 'screen-locked', 'suspend', 'user'... */
   lockReason: string | null;
   unlockedWith: UnlockMethod | null;
-  unlocked(method: UnlockMethod): void;
+  /** `recoveryKey`: the key just typed, held in memory only to offer a new passphrase. */
+  unlocked(method: UnlockMethod, recoveryKey?: string): void;
+  /** The recovery key of this unlock, until a new passphrase is set, dismissed or a lock. */
+  heldRecoveryKey(): string | null;
   /** Locks through the API and shows the unlock screen. */
   lock(): Promise<void>;
   dismissRecoveryHint(): void;
@@ -61,11 +64,14 @@ export function VaultProvider({ children }: { children: ReactNode }) {
 
   const stateRef = useRef(state);
   stateRef.current = state;
+  // Not state: nothing renders it, and it must leave memory at the first lock.
+  const recoveryKey = useRef<string | null>(null);
 
   const locked = useCallback((reason: string) => {
     // A restored vault may not hold the record on screen: it opens on the client list.
     if (reason === 'restore') void navigate.current('/clients', { replace: true });
     // A save refused after the lock says LOCKED too; the first, real reason stays.
+    recoveryKey.current = null;
     if (stateRef.current === 'locked' || stateRef.current === 'none') return;
     stateRef.current = 'locked';
     // Before the forms unmount: the drafts on screen are the ones worth keeping.
@@ -106,7 +112,8 @@ export function VaultProvider({ children }: { children: ReactNode }) {
       lockReason,
       unlockedWith,
       restoredAside,
-      unlocked(method) {
+      unlocked(method, key) {
+        recoveryKey.current = method === 'recovery-key' ? (key ?? null) : null;
         setUnlockedWith(method);
         setLockReason(null);
         setRestoredAside(null);
@@ -119,13 +126,18 @@ export function VaultProvider({ children }: { children: ReactNode }) {
           locked('user');
         }
       },
+      heldRecoveryKey() {
+        return recoveryKey.current;
+      },
       dismissRecoveryHint() {
+        recoveryKey.current = null;
         setUnlockedWith('passphrase');
       },
       restored(asideDir) {
         // The restore locked the vault (the 'restore' event may already have said so);
         // from first run there was no vault before, so the state moves on from 'none' too.
         if (stateRef.current === 'unlocked') keepOnlyOpenDrafts();
+        recoveryKey.current = null;
         void navigate.current('/clients', { replace: true });
         stateRef.current = 'locked';
         setRestoredAside(asideDir);

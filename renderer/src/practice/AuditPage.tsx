@@ -9,7 +9,7 @@ import { FormAlert } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { useFormat } from '../i18n/format';
-import { auditDetailParts } from './audit-details';
+import { auditActionValues, auditDetailParts } from './audit-details';
 
 const PAGE_SIZE = 50;
 
@@ -103,7 +103,10 @@ export function AuditPage() {
                 <td className="table__number">{entry.seq}</td>
                 <td>{format.dateTime(entry.at)}</td>
                 <td>
-                  {t(`audit.actions.${entry.action}`, { defaultValue: t('audit.unknownAction') })}
+                  {t(`audit.actions.${entry.action}`, {
+                    defaultValue: t('audit.unknownAction'),
+                    ...auditActionValues(entry.details, format),
+                  })}
                 </td>
                 <td>{entry.subject ?? '—'}</td>
                 <td>

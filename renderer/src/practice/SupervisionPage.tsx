@@ -158,8 +158,9 @@ function MeetingForm({
   const selected =
     wantedEligible && !cases.includes(wanted) && id === 'new' ? [...cases, wanted] : cases;
   const clientLabel = useClientLabel();
-  // The log holds pseudonyms only: a text that names a known client is held back once,
-  // with a warning; saving the same text again is the coach's informed choice.
+  // The log holds pseudonyms only: a text that names a known client is held back with a
+  // warning. Only the warning's own "Toch opslaan" saves it anyway: a second click of the
+  // submit button (a double-click) is no informed choice and is ignored.
   const [named, setNamed] = useState<{ texts: string; clients: NamedClient[] } | null>(null);
   const submitLabel = meeting ? t('common.save') : t('common.add');
   return (
@@ -172,10 +173,11 @@ function MeetingForm({
       defaults={{ heldOn: todayIso(), form: 'individual-supervision' }}
       draftKey={`supervision:${id}`}
       submitLabel={submitLabel}
-      confirmSubmit={async (fields) => {
+      confirmSubmit={async (fields, anyway) => {
         const texts = [fields.withWhom, fields.topics, fields.dilemmas, fields.outcomes];
         const key = JSON.stringify(texts);
-        if (named?.texts === key) return true;
+        // "Toch opslaan" covers the texts the warning named, not text typed after it.
+        if (named?.texts === key) return anyway;
         const clients = await kluis().supervision.findNames({ texts });
         setNamed(clients.length > 0 ? { texts: key, clients } : null);
         return clients.length === 0;
@@ -192,16 +194,20 @@ function MeetingForm({
         await invalidate(keys.supervision, keys.practice);
         onDone();
       }}
+      extra={({ submitAnyway }) =>
+        named ? (
+          <FormAlert tone="warning">
+            {t('supervision.namesWarning', {
+              count: named.clients.length,
+              names: named.clients.map(clientLabel).join(', '),
+            })}{' '}
+            <Button className="button button--small" onPress={submitAnyway}>
+              {t('supervision.saveAnyway')}
+            </Button>
+          </FormAlert>
+        ) : null
+      }
     >
-      {named ? (
-        <FormAlert tone="warning">
-          {t('supervision.namesWarning', {
-            count: named.clients.length,
-            names: named.clients.map(clientLabel).join(', '),
-            save: submitLabel,
-          })}
-        </FormAlert>
-      ) : null}
       <CasePicker
         selected={selected}
         onChange={setCases}

@@ -9,7 +9,8 @@ import type { AuditEntry } from '../../../electron/api';
  * not know yet, so a new detail never shows as a raw key.
  */
 
-type DetailKind = 'count' | 'size' | 'day' | 'flag' | 'word' | 'technical';
+/** 'action': part of the action's own label (see auditActionValues), not of the details. */
+type DetailKind = 'count' | 'size' | 'day' | 'flag' | 'word' | 'technical' | 'action';
 
 export const AUDIT_DETAIL_KINDS: Readonly<Record<string, DetailKind>> = {
   reason: 'word',
@@ -51,6 +52,7 @@ export const AUDIT_DETAIL_KINDS: Readonly<Record<string, DetailKind>> = {
   sessions: 'count',
   attachments: 'count',
   kitId: 'technical',
+  madeAt: 'action',
 };
 
 export interface DetailFormat {
@@ -75,6 +77,7 @@ export function auditDetailParts(
   const technical: string[] = [];
   for (const [key, value] of Object.entries(details)) {
     const kind = AUDIT_DETAIL_KINDS[key] ?? 'technical';
+    if (kind === 'action') continue;
     const label = t(`audit.detail.${key}`, { defaultValue: '' });
     const shown = kind === 'technical' || !label ? null : shownValue(kind, value, t, format);
     if (shown === null) technical.push(`${key}: ${value === null ? '—' : String(value)}`);
@@ -83,8 +86,22 @@ export function auditDetailParts(
   return { plain, technical };
 }
 
+/**
+ * Values an action's label names itself: "Back-up teruggezet (van 12 april 2026)" reads
+ * better than the date as one more detail.
+ */
+export function auditActionValues(
+  details: AuditEntry['details'],
+  format: Pick<DetailFormat, 'day'>,
+): { date?: string } {
+  const madeAt = details.madeAt;
+  return typeof madeAt === 'string' && /^\d{4}-\d{2}-\d{2}/.test(madeAt)
+    ? { date: format.day(madeAt.slice(0, 10)) }
+    : {};
+}
+
 function shownValue(
-  kind: Exclude<DetailKind, 'technical'>,
+  kind: Exclude<DetailKind, 'technical' | 'action'>,
   value: string | number | boolean | null,
   t: TFunction,
   format: DetailFormat,

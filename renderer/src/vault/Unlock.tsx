@@ -83,7 +83,8 @@ function UnlockForm({
     try {
       await kluis().vault.unlock(useRecovery ? { recoveryKey: secret } : { passphrase: secret });
       setSecret('');
-      vault.unlocked(useRecovery ? 'recovery-key' : 'passphrase');
+      if (useRecovery) vault.unlocked('recovery-key', secret);
+      else vault.unlocked('passphrase');
     } catch (error) {
       setFailure({ code: asApiFailure(error)?.code ?? 'INTERNAL' });
     } finally {
@@ -102,7 +103,11 @@ function UnlockForm({
           {reason === 'restore' && vault.restoredAside ? (
             <>
               {' '}
-              {t('vault.restoredAside')} <span className="mono">{vault.restoredAside}</span>
+              {t('vault.restoredAside')}
+              <details>
+                <summary>{t('vault.restoredAsideTechnical')}</summary>
+                <span className="mono">{vault.restoredAside}</span>
+              </details>
             </>
           ) : null}
         </FormAlert>

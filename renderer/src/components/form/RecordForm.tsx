@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -29,9 +29,10 @@ export interface RecordFormProps<S extends z.ZodType> {
   onSubmit(value: z.output<S>): Promise<unknown>;
   /**
    * Asked before saving; false stops without saving and without "saved" (the caller shows
-   * why, e.g. a warning the coach confirms by saving again).
+   * why, e.g. a warning with its own button that calls `submitAnyway`). `anyway` is true
+   * only for that button, never for the form's own submit button.
    */
-  confirmSubmit?(value: z.output<S>): Promise<boolean>;
+  confirmSubmit?(value: z.output<S>, anyway: boolean): Promise<boolean>;
   onCancel?(): void;
   choices?: Readonly<Record<string, readonly Choice[]>>;
   /** Accessible name of the form. */
@@ -44,6 +45,8 @@ export interface RecordFormProps<S extends z.ZodType> {
 export interface ExtraControls {
   /** A field the vault already stored (an upload linked at once): shown, and not unsaved. */
   setSavedValue(name: string, value: string | boolean): void;
+  /** Submits as the coach's explicit "save anyway" after a warning of `confirmSubmit`. */
+  submitAnyway(): void;
 }
 
 type Status = 'idle' | 'saving' | 'saved';
@@ -66,32 +69,44 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
   const [failure, setFailure] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>('idle');
   const statusId = useId();
+  // A second click (a double-click) arrives before React shows the button disabled: a ref,
+  // not the status, keeps one submit at a time.
+  const busy = useRef(false);
 
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    setStatus('saving');
-    try {
-      const value = schema.parse(toApiValues(specs, values));
-      if (props.confirmSubmit && !(await props.confirmSubmit(value))) {
-        setStatus('idle');
-        return;
-      }
-      await props.onSubmit(value);
-      draft.saved();
-      form.reset(values);
-      setStatus('saved');
-    } catch (error) {
-      setStatus('idle');
-      const api = asApiFailure(error);
-      for (const issue of api?.issues ?? []) {
-        const name = issue.path.split('.')[0] ?? '';
-        if (specs.some((spec) => spec.name === name)) {
-          form.setError(name, { type: issue.code, message: issue.code });
+  const save = (anyway: boolean) =>
+    form.handleSubmit(async (values) => {
+      setFailure(null);
+      setStatus('saving');
+      try {
+        const value = schema.parse(toApiValues(specs, values));
+        if (props.confirmSubmit && !(await props.confirmSubmit(value, anyway))) {
+          setStatus('idle');
+          return;
         }
+        await props.onSubmit(value);
+        draft.saved();
+        form.reset(values);
+        setStatus('saved');
+      } catch (error) {
+        setStatus('idle');
+        const api = asApiFailure(error);
+        for (const issue of api?.issues ?? []) {
+          const name = issue.path.split('.')[0] ?? '';
+          if (specs.some((spec) => spec.name === name)) {
+            form.setError(name, { type: issue.code, message: issue.code });
+          }
+        }
+        setFailure(errorMessage(t, error));
       }
-      setFailure(errorMessage(t, error));
-    }
-  });
+    });
+
+  const submit = (anyway: boolean) => {
+    if (busy.current) return;
+    busy.current = true;
+    void save(anyway)().finally(() => {
+      busy.current = false;
+    });
+  };
 
   return (
     <Form
@@ -101,7 +116,7 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
       validationBehavior="aria"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit(event);
+        submit(false);
       }}
     >
       {draft.restored ? (
@@ -129,13 +144,23 @@ export function RecordForm<S extends z.ZodType>(props: RecordFormProps<S>) {
           form.resetField(name, { defaultValue: value });
           if (form.formState.isDirty) draft.capture();
         },
+        submitAnyway() {
+          submit(true);
+        },
       })}
       <div className="form-actions">
         <Button type="submit" className="button button--primary" isDisabled={status === 'saving'}>
           {status === 'saving' ? t('common.saving') : props.submitLabel}
         </Button>
         {props.onCancel ? (
-          <Button className="button" onPress={props.onCancel}>
+          <Button
+            className="button"
+            onPress={() => {
+              // Cancel means "not this": the typed text must not come back with the form.
+              draft.discard();
+              props.onCancel?.();
+            }}
+          >
             {t('common.cancel')}
           </Button>
         ) : null}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/errors';
+import { kluis } from '../api/kluis';
+import { FormAlert } from '../components/FormAlert';
+import { TextInputField } from '../components/form/Fields';
+import { PassphraseMeter, usePassphraseStrength } from './PassphraseMeter';
+
+/**
+ * After an unlock with the recovery key: the coach has likely forgotten her passphrase,
+ * and Settings would ask for it. The key she just typed sets a new one right here.
+ */
+export function NewPassphraseAfterRecovery({
+  recoveryKey,
+  onDone,
+}: {
+  recoveryKey: string;
+  onDone(): void;
+}) {
+  const { t } = useTranslation();
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [confirmError, setConfirmError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const strength = usePassphraseStrength(next);
+
+  async function submit() {
+    setFailure(null);
+    if (next !== confirm) {
+      setConfirmError('mismatch');
+      return;
+    }
+    setBusy(true);
+    try {
+      await kluis().vault.resetPassphrase({ recoveryKey, next });
+      setNext('');
+      setConfirm('');
+      onDone();
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Form
+      className="stack"
+      validationBehavior="aria"
+      aria-label={t('vault.recoveryUsed.formTitle')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      {failure ? <FormAlert tone="error">{failure}</FormAlert> : null}
+      <TextInputField
+        label={t('vault.reset.next')}
+        hint={t('settings.passphrase.hint')}
+        type="password"
+        value={next}
+        onChange={setNext}
+        autoComplete="new-password"
+        isRequired
+        spellCheck={false}
+      />
+      <PassphraseMeter strength={strength} />
+      <TextInputField
+        label={t('vault.reset.confirm')}
+        type="password"
+        value={confirm}
+        onChange={(value) => {
+          setConfirm(value);
+          setConfirmError(undefined);
+        }}
+        error={confirmError}
+        autoComplete="new-password"
+        isRequired
+        spellCheck={false}
+      />
+      <Button
+        type="submit"
+        className="button button--primary"
+        isDisabled={busy || strength?.acceptable !== true || confirm === ''}
+      >
+        {busy ? t('vault.reset.busy') : t('vault.reset.submit')}
+      </Button>
+    </Form>
+  );
+}
