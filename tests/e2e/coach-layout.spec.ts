@@ -185,6 +185,27 @@ test('a birth date under 18 years ago ticks "Minderjarig" and says why', async (
   await expect(adult).toBeEnabled();
 });
 
+test('the reason "Minderjarig" shows moves nothing below it, so the next click lands', async ({
+  appPage: page,
+}) => {
+  await createVault(page);
+  await goToClients(page);
+  await page.getByRole('button', { name: /Nieuwe cliënt/ }).click();
+  await page.getByLabel('Voornaam').fill('Lotte');
+  const create = page.getByRole('button', { name: 'Cliënt aanmaken' });
+  for (const size of [SMALL, LAPTOP]) {
+    await page.setViewportSize(size);
+    const before = await create.boundingBox();
+    await typeDate(dateField(page, 'Geboortedatum'), day(-12 * 365));
+    await expect(page.getByRole('checkbox', { name: 'Minderjarig' })).toBeChecked();
+    // A coach leaves the date and clicks at once: the button is where it was.
+    expect((await create.boundingBox())?.y).toBe(before?.y);
+    await typeDate(dateField(page, 'Geboortedatum'), day(-30 * 365));
+    await expect(page.getByRole('checkbox', { name: 'Minderjarig' })).not.toBeChecked();
+    expect((await create.boundingBox())?.y).toBe(before?.y);
+  }
+});
+
 test('the handover key is named and explained; its raw form shows once, beside Kopiëren', async ({
   appPage: page,
 }) => {

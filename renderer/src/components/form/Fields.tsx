@@ -114,6 +114,12 @@ interface CheckboxProps extends Omit<BaseProps, 'isRequired'> {
   onChange(value: boolean): void;
   isDisabled?: boolean;
   children?: ReactNode;
+  /**
+   * The other hint this box may show (a reason another field can make true). It takes the
+   * same room, unseen, so switching hints never moves what lies below: a button the coach
+   * is about to click must not jump away when she leaves the field before it.
+   */
+  spareHint?: string | undefined;
 }
 
 export function CheckboxField(props: CheckboxProps) {
@@ -135,7 +141,16 @@ export function CheckboxField(props: CheckboxProps) {
         </span>
         <span className="checkbox__label">{props.label}</span>
       </Checkbox>
-      {props.hint ? <p className="field__hint field__hint--checkbox">{props.hint}</p> : null}
+      {props.spareHint !== undefined ? (
+        <div className="field__hints">
+          <p className="field__hint field__hint--checkbox">{props.hint}</p>
+          <p className="field__hint field__hint--checkbox field__hint--spare" aria-hidden="true">
+            {props.spareHint}
+          </p>
+        </div>
+      ) : props.hint ? (
+        <p className="field__hint field__hint--checkbox">{props.hint}</p>
+      ) : null}
       {message ? (
         <p className="field__error" role="alert">
           {message}

@@ -36,6 +36,7 @@ function ImpliedCheckbox(props: {
     <CheckboxField
       {...props.common}
       hint={implied ? t(props.implication.reasonKey) : props.common.hint}
+      spareHint={implied ? props.common.hint : t(props.implication.reasonKey)}
       value={implied || props.value}
       isDisabled={implied}
       onChange={props.onChange}
