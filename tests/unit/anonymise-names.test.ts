@@ -129,7 +129,7 @@ describe('consistent placeholders', () => {
 
   it('prefers the longer name and the client when people share a surname', () => {
     expect(text('Ingrid van den Berg is de moeder; Van den Berg zelf is 16.')).toBe(
-      '[persoon 1] is de moeder; [cliënt] zelf is 16.',
+      '[persoon 1] is de moeder; [cliënt] zelf is [leeftijd].',
     );
   });
 
