@@ -108,6 +108,36 @@ describe('dossier-known client names', () => {
   });
 });
 
+describe('initials derived from the names of known people', () => {
+  const known: DossierIdentifiers = {
+    client: { firstName: 'Siobhan', lastName: "O'Neill", pseudonym: 'S-1' },
+    sponsor: { organisation: 'Zorggroep De Linde', contactPerson: 'mw. A. Koster, teamleider' },
+    people: [
+      { name: 'Henk Mulder', relation: 'leidinggevende' },
+      { name: 'Dirk-Jan Smit', relation: 'collega' },
+      { name: 'Anouk de Ruiter', relation: 'IB-er' },
+    ],
+  };
+  const text = (input: string): string => anonymise(input, known).text;
+
+  it('maps the initials of each person to that person', () => {
+    expect(text('Gesprek met Koster; A.K. wil opbouwen.')).toBe(
+      'Gesprek met [persoon 1]; [persoon 1] wil opbouwen.',
+    );
+    expect(text('Henk Mulder belde. HM zou hem steunen.')).toBe(
+      '[persoon 1] belde. [persoon 1] zou hem steunen.',
+    );
+    expect(text('Dirk-Jan Smit en DJ zijn dezelfde.')).toBe(
+      '[persoon 1] en [persoon 1] zijn dezelfde.',
+    );
+    expect(text('Met A. de R. besproken.')).toBe('Met [persoon 1] besproken.');
+  });
+
+  it("keeps an apostrophe prefix in the client's initials", () => {
+    expect(text("S.O'N. kwam binnen.")).toBe('[cliënt] kwam binnen.');
+  });
+});
+
 describe('consistent placeholders', () => {
   it('numbers other people by first appearance and keeps the number per person', () => {
     const result = text(

@@ -172,13 +172,17 @@ export function initialVariants(
   locale: Locale,
 ): string[] {
   const f = first.charAt(0).toUpperCase();
-  const c = core.charAt(0).toUpperCase();
+  // "O'Neill" is initialled "O'N": the prefix and its apostrophe stay.
+  const c = /^\p{Lu}['’]\p{Lu}/u.test(core) ? core.slice(0, 3) : core.charAt(0).toUpperCase();
   if (f === '' || c === '') return [];
   const p = particles.map((x) => x.charAt(0).toLowerCase());
   const P = p.map((x) => x.toUpperCase());
   const out = [`${f}.${c}.`, `${f}. ${c}.`, `${f}${c}`];
   if (p.length > 0) {
     out.push(
+      // "A. de R.": the particle written out between the initials.
+      `${f}. ${particles.join(' ')} ${c}.`,
+      `${f}.${particles.join(' ')} ${c}.`,
       `${f}.${p.join('.')}.${c}.`,
       `${f}. ${p.join('. ')}. ${c}.`,
       `${f}.${P.join('.')}.${c}.`,
@@ -292,6 +296,10 @@ function personFromField(raw: string): { name: ParsedName; initials: string[] } 
   const initials = letters.length >= 2 ? [dotted, letters.join('. ') + '.', field.initials] : [];
   const surname = [...particles, core].join(' ');
   if (surname !== '') initials.push(`${dotted} ${surname}`, `${dotted}${surname}`);
+  // "mw. A. Koster" is "A.K." in a note: the typed initial with the surname's.
+  const first = letters[0];
+  if (first !== undefined && core !== '' && field.given.length === 0)
+    initials.push(...initialVariants(first, particles, core, 'en'));
   return { name: { given: field.given, middle: [], particles, core }, initials };
 }
 
@@ -421,6 +429,12 @@ function buildSpecs(known: DossierIdentifiers, locale: Locale): EntitySpec[] {
   people.forEach((person, order) => {
     const { name, initials } = personFromField(person.name);
     if (name.given.length === 0 && name.core === '') return;
+    // "A.K." or "HM" for Anna Koster or Henk Mulder: initials derived from the name itself.
+    const firstGiven = name.given[0];
+    if (firstGiven !== undefined && name.core !== '')
+      initials.push(...initialVariants(firstGiven, name.particles, name.core, locale));
+    // "DJ" for Dirk-Jan.
+    if (firstGiven !== undefined) initials.push(...givenNameInitials(firstGiven));
     specs.push(
       personSpec(
         name,
