@@ -226,6 +226,34 @@ describe('flags', () => {
   });
 });
 
+describe('flags on words that are no identifier', () => {
+  const known: DossierIdentifiers = {
+    client: { firstName: 'Quirijn', lastName: 'Zwanenburg', pseudonym: 'Q-1' },
+  };
+  const flagged = (input: string, locale: 'nl' | 'en' = 'en'): string[] =>
+    anonymise(input, known, { locale }).flags.map((f) => f.text);
+
+  it('does not flag abbreviated months and days, school years or contractions', () => {
+    expect(
+      flagged('Breakup in Sept still hurts. He messaged on Sat night, back since Nov.'),
+    ).toEqual([]);
+    expect(flagged('Quirijn is in Year 11 now.')).toEqual([]);
+    expect(flagged("He'll text me. She'd like to volunteer. Couldn't start the car.")).toEqual([]);
+  });
+
+  it('does not flag ordinary note words at a sentence start', () => {
+    expect(flagged('Klaar. Slaapt nog slecht. Rollenspel gedaan. Terugblik volgt.', 'nl')).toEqual(
+      [],
+    );
+    expect(flagged('Done. Progress since last time. Reminder to myself: rest.')).toEqual([]);
+  });
+
+  it('still flags an unknown name at a sentence start and "Jan" mid-sentence', () => {
+    expect(flagged('Klaar. Jeroen belde.', 'nl')).toEqual(['Jeroen']);
+    expect(flagged('Gesprek met Jan gehad.', 'nl')).toEqual(['Jan']);
+  });
+});
+
 describe('applyFlagDecisions', () => {
   const result = anonymise('Jan sprak met Gerard uit Dalfsen en met Wim.', dossier);
 
