@@ -246,7 +246,11 @@ function personSpec(
  * Hendriks" is "Hendriks", "Stichting De Linde" is "De Linde").
  */
 const ORGANISATION_TYPE_WORD =
-  /^(?:vereniging|co[oö]peratie|bakkerij|slagerij|kapsalon|kinderopvang|basisschool|\p{L}*(?:stichting|bedrijf|bureau|kantoor|praktijk|winkel|handel|groep|corporatie|gemeente|centrum|instelling))\s+(?=\p{Lu})/iu;
+  /^(?:vereniging|co[oö]peratie|bakkerij|slagerij|kapsalon|kinderopvang|basisschool|lyceum|gymnasium|scholengemeenschap|woonzorg|verpleeghuis|verzorgingshuis|restaurant|caf[eé]|eetcaf[eé]|hotel|brasserie|\p{L}*(?:stichting|bedrijf|bureau|kantoor|praktijk|winkel|handel|groep|corporatie|gemeente|centrum|instelling))\s+(?=\p{Lu})/iu;
+
+/** Type words people drop at the end: "Lindehof Wonen", "Rijnhof Zorg", "Bede's School". */
+const ORGANISATION_TAIL_WORD =
+  /\s+(?:wonen|zorg|groep|school|academy|college|primary|hospital|trust)$/iu;
 
 /**
  * The organisation as registered, without its legal form ("B.V.", "Ltd"), and without its type
@@ -263,6 +267,16 @@ function organisationVariants(name: string): { insensitive: string[]; sensitive:
     withoutType !== withoutLegalForm && withoutType.replace(/\s/gu, '').length >= 4
       ? [withoutType]
       : [];
+  // "Stichting Lindehof Wonen" is "Lindehof"; "De Klimop" is also "Klimop".
+  const withoutTail = withoutType.replace(ORGANISATION_TAIL_WORD, '');
+  const withoutArticle = withoutTail.replace(/^(?:de|het|the)\s+(?=\p{Lu})/iu, '');
+  for (const variant of [withoutTail, withoutArticle]) {
+    if (variant !== withoutLegalForm && variant.replace(/\s/gu, '').length >= 4)
+      sensitive.push(variant);
+  }
+  // "Rabo" for "Rabobank": a brand compounded with its type word.
+  const brand = /^(\p{Lu}\p{Ll}{3,})bank(?![\p{L}])/u.exec(withoutLegalForm)?.[1];
+  if (brand !== undefined) sensitive.push(brand);
   return { insensitive: [name, withoutLegalForm], sensitive };
 }
 
