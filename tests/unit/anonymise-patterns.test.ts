@@ -146,6 +146,18 @@ describe('phone numbers', () => {
 });
 
 describe('licence plates', () => {
+  it('replaces a British plate with its space, not a code without it', () => {
+    const known: DossierIdentifiers = {
+      client: { firstName: 'Quirijn', lastName: 'Zwanenburg', pseudonym: 'Q-1' },
+    };
+    expect(
+      anonymise('His car (a grey Golf, YK19 LMR) was seen.', known, { locale: 'en' }).text,
+    ).toBe('His car (a grey Golf, [licence plate]) was seen.');
+    expect(anonymise('Ordered part YK19LMR today.', known, { locale: 'en' }).replacements).toEqual(
+      [],
+    );
+  });
+
   // One example per sidecode 1-14.
   it.each([
     'AB-12-34',
