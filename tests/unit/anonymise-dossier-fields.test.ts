@@ -119,6 +119,28 @@ describe('short forms of known organisations', () => {
   });
 });
 
+describe("the client's street without its number", () => {
+  const dossier = (address: string): DossierIdentifiers => ({
+    client: { firstName: 'Quirijn', lastName: 'Zwanenburg', pseudonym: 'Q-1', address },
+  });
+
+  it('replaces the street of a Dutch and a British address alone', () => {
+    expect(
+      anonymise('Ze woont nog in de Dorpsstraat.', dossier('Dorpsstraat 4, 8331 AB Steenwijk'))
+        .text,
+    ).toBe('Ze woont nog in de [adres].');
+    expect(
+      anonymise(
+        'The flat on Caversham Road is cold.',
+        dossier('Flat 2, 41 Caversham Road, Reading'),
+        {
+          locale: 'en',
+        },
+      ).text,
+    ).toBe('The flat on [address] is cold.');
+  });
+});
+
 describe('short forms and nicknames of known first names', () => {
   const jonathan: DossierIdentifiers = {
     client: { firstName: 'Jonathan', lastName: 'Brouwer-de Haan', pseudonym: 'K-2' },

@@ -513,6 +513,32 @@ function buildSpecs(known: DossierIdentifiers, locale: Locale): EntitySpec[] {
     });
   }
 
+  // The client's street without its number ("woont aan de Caversham Road", "Dorpsstraat"):
+  // Dutch "Dorpsstraat 4", British "41 Caversham Road".
+  const addressParts = (client.address ?? '').split(/[,\n]/u).map((part) => part.trim());
+  const street = addressParts
+    .map(
+      (part) =>
+        /^(\p{Lu}[\p{L}\p{M}'’. -]*?\p{L}{3,})\s+\d/u.exec(part)?.[1] ??
+        /^\d+\p{L}?\s+(\p{Lu}[\p{L}\p{M}'’. -]*\p{L})$/u.exec(part)?.[1],
+    )
+    // "Flat 2" is no street: a street name has five letters or more.
+    .find(
+      (s) =>
+        s !== undefined &&
+        s.replace(/\s/gu, '').length >= 5 &&
+        !/^(?:flat|apartment|unit)$/iu.test(s),
+    );
+  if (street !== undefined && street.replace(/\s/gu, '').length >= 5) {
+    specs.push({
+      kind: 'address',
+      priority: PATTERN_PRIORITY.address,
+      insensitive: [],
+      givenNames: [],
+      sensitive: [street],
+    });
+  }
+
   const emails = [
     client.email,
     known.sponsor?.email,
