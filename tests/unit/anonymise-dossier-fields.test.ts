@@ -93,6 +93,54 @@ describe('dossier fields with roles, titles and initials', () => {
   });
 });
 
+describe('short forms of known organisations', () => {
+  const known: DossierIdentifiers = {
+    client: { firstName: 'Quirijn', lastName: 'Zwanenburg', pseudonym: 'Q-1' },
+    sponsor: { organisation: 'Stichting Katholiek Onderwijs Vallei (SKO Vallei)' },
+    organisations: [
+      'Rabobank Vallei en Rijn',
+      'Lyceum De Horst',
+      'Stichting Lindehof Wonen',
+      'De Klimop',
+    ],
+  };
+  const text = (input: string): string => anonymise(input, known).text;
+
+  it('replaces type words dropped, a bracketed acronym with a place, and a bank brand', () => {
+    expect(text('Noor zit op De Horst.')).toBe('Noor zit op [organisatie 2].');
+    expect(text('Hij woont bij Lindehof.')).toBe('Hij woont bij [organisatie 2].');
+    expect(text('De fusie met Klimop.')).toBe('De fusie met [organisatie 2].');
+    expect(text('Betaald door SKO Vallei.')).toBe('Betaald door [organisatie].');
+    expect(text('Hij werkt bij de Rabo.')).toBe('Hij werkt bij de [organisatie 2].');
+  });
+
+  it('keeps the lower-case words', () => {
+    expect(text('Een horst en een klimop.')).toBe('Een horst en een klimop.');
+  });
+});
+
+describe("the client's street without its number", () => {
+  const dossier = (address: string): DossierIdentifiers => ({
+    client: { firstName: 'Quirijn', lastName: 'Zwanenburg', pseudonym: 'Q-1', address },
+  });
+
+  it('replaces the street of a Dutch and a British address alone', () => {
+    expect(
+      anonymise('Ze woont nog in de Dorpsstraat.', dossier('Dorpsstraat 4, 8331 AB Steenwijk'))
+        .text,
+    ).toBe('Ze woont nog in de [adres].');
+    expect(
+      anonymise(
+        'The flat on Caversham Road is cold.',
+        dossier('Flat 2, 41 Caversham Road, Reading'),
+        {
+          locale: 'en',
+        },
+      ).text,
+    ).toBe('The flat on [address] is cold.');
+  });
+});
+
 describe('short forms and nicknames of known first names', () => {
   const jonathan: DossierIdentifiers = {
     client: { firstName: 'Jonathan', lastName: 'Brouwer-de Haan', pseudonym: 'K-2' },

@@ -108,6 +108,36 @@ describe('dossier-known client names', () => {
   });
 });
 
+describe('initials derived from the names of known people', () => {
+  const known: DossierIdentifiers = {
+    client: { firstName: 'Siobhan', lastName: "O'Neill", pseudonym: 'S-1' },
+    sponsor: { organisation: 'Zorggroep De Linde', contactPerson: 'mw. A. Koster, teamleider' },
+    people: [
+      { name: 'Henk Mulder', relation: 'leidinggevende' },
+      { name: 'Dirk-Jan Smit', relation: 'collega' },
+      { name: 'Anouk de Ruiter', relation: 'IB-er' },
+    ],
+  };
+  const text = (input: string): string => anonymise(input, known).text;
+
+  it('maps the initials of each person to that person', () => {
+    expect(text('Gesprek met Koster; A.K. wil opbouwen.')).toBe(
+      'Gesprek met [persoon 1]; [persoon 1] wil opbouwen.',
+    );
+    expect(text('Henk Mulder belde. HM zou hem steunen.')).toBe(
+      '[persoon 1] belde. [persoon 1] zou hem steunen.',
+    );
+    expect(text('Dirk-Jan Smit en DJ zijn dezelfde.')).toBe(
+      '[persoon 1] en [persoon 1] zijn dezelfde.',
+    );
+    expect(text('Met A. de R. besproken.')).toBe('Met [persoon 1] besproken.');
+  });
+
+  it("keeps an apostrophe prefix in the client's initials", () => {
+    expect(text("S.O'N. kwam binnen.")).toBe('[cliënt] kwam binnen.');
+  });
+});
+
 describe('consistent placeholders', () => {
   it('numbers other people by first appearance and keeps the number per person', () => {
     const result = text(
@@ -129,7 +159,7 @@ describe('consistent placeholders', () => {
 
   it('prefers the longer name and the client when people share a surname', () => {
     expect(text('Ingrid van den Berg is de moeder; Van den Berg zelf is 16.')).toBe(
-      '[persoon 1] is de moeder; [cliënt] zelf is 16.',
+      '[persoon 1] is de moeder; [cliënt] zelf is [leeftijd].',
     );
   });
 
@@ -193,6 +223,34 @@ describe('flags', () => {
       '[persoon 2]',
       '[persoon 3]',
     ]);
+  });
+});
+
+describe('flags on words that are no identifier', () => {
+  const known: DossierIdentifiers = {
+    client: { firstName: 'Quirijn', lastName: 'Zwanenburg', pseudonym: 'Q-1' },
+  };
+  const flagged = (input: string, locale: 'nl' | 'en' = 'en'): string[] =>
+    anonymise(input, known, { locale }).flags.map((f) => f.text);
+
+  it('does not flag abbreviated months and days, school years or contractions', () => {
+    expect(
+      flagged('Breakup in Sept still hurts. He messaged on Sat night, back since Nov.'),
+    ).toEqual([]);
+    expect(flagged('Quirijn is in Year 11 now.')).toEqual([]);
+    expect(flagged("He'll text me. She'd like to volunteer. Couldn't start the car.")).toEqual([]);
+  });
+
+  it('does not flag ordinary note words at a sentence start', () => {
+    expect(flagged('Klaar. Slaapt nog slecht. Rollenspel gedaan. Terugblik volgt.', 'nl')).toEqual(
+      [],
+    );
+    expect(flagged('Done. Progress since last time. Reminder to myself: rest.')).toEqual([]);
+  });
+
+  it('still flags an unknown name at a sentence start and "Jan" mid-sentence', () => {
+    expect(flagged('Klaar. Jeroen belde.', 'nl')).toEqual(['Jeroen']);
+    expect(flagged('Gesprek met Jan gehad.', 'nl')).toEqual(['Jan']);
   });
 });
 

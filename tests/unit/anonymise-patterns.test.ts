@@ -146,6 +146,18 @@ describe('phone numbers', () => {
 });
 
 describe('licence plates', () => {
+  it('replaces a British plate with its space, not a code without it', () => {
+    const known: DossierIdentifiers = {
+      client: { firstName: 'Quirijn', lastName: 'Zwanenburg', pseudonym: 'Q-1' },
+    };
+    expect(
+      anonymise('His car (a grey Golf, YK19 LMR) was seen.', known, { locale: 'en' }).text,
+    ).toBe('His car (a grey Golf, [licence plate]) was seen.');
+    expect(anonymise('Ordered part YK19LMR today.', known, { locale: 'en' }).replacements).toEqual(
+      [],
+    );
+  });
+
   // One example per sidecode 1-14.
   it.each([
     'AB-12-34',
@@ -314,12 +326,46 @@ describe('dates become relative terms', () => {
     ).toBe('Since a few years before the start she has worked nights.');
   });
 
-  it('reads day and month without year only after a word that introduces a date', () => {
+  it('reads day and month without year as a date unless it is a score, range or fraction', () => {
     expect(anonymise('Op 12-3 sprak ik haar.', known).text).toBe(
       'Op de dag van sessie 3 sprak ik haar.',
     );
+    expect(anonymise('# Sessie 2 (12-3)', known).text).toBe('# Sessie 2 (sessie 3)');
+    expect(anonymise('Next: 12/3. Bring the letters.', known, { locale: 'en' }).text).toBe(
+      'Next: session 3. Bring the letters.',
+    );
     expect(anonymise('Het werd 12-3 voor de thuisclub.', known).replacements).toEqual([]);
     expect(anonymise('Ze werkt 3/4 van de week.', known).replacements).toEqual([]);
+    expect(anonymise('Ze komt 1-2 keer per week.', known).replacements).toEqual([]);
+    expect(anonymise('Op een schaal van 1-10 gaf ze een 6.', known).replacements).toEqual([]);
+    expect(anonymise('De escalatie op 12-3 tijdens het overleg.', known).replacements).toHaveLength(
+      1,
+    );
+  });
+
+  it('reads a month with a year as a date, never as a session', () => {
+    const replaced = anonymise('Sinds sept 2023 botst hij met zijn chef.', known);
+    expect(replaced.text).not.toContain('2023');
+    expect(replaced.replacements.map((r) => r.original)).toEqual(['sept 2023']);
+    expect(
+      anonymise('A log of incidents since Oct 2024 and since March 2024.', known, {
+        locale: 'en',
+      }).replacements.map((r) => r.original),
+    ).toEqual(['Oct 2024', 'March 2024']);
+    expect(anonymise('Geboren in maart 1990.', known).text).toBe('Geboren in [geboortedatum].');
+  });
+
+  it('replaces a past weekday that dates the note by "onlangs"/"recently"', () => {
+    expect(anonymise('Het gesprek van vorige week donderdag ging goed.', known).text).toBe(
+      'Het gesprek van onlangs ging goed.',
+    );
+    expect(anonymise('Afgelopen zaterdag schreeuwde de chef.', known).text).toBe(
+      'Onlangs schreeuwde de chef.',
+    );
+    expect(anonymise('Last Thursday he moved her to nights.', known, { locale: 'en' }).text).toBe(
+      'Recently he moved her to nights.',
+    );
+    expect(anonymise('Volgende dinsdag bellen we.', known).replacements).toEqual([]);
   });
 
   it('does not read "12 may be" or "3 meiden" as dates', () => {
@@ -367,14 +413,66 @@ describe('birth dates and ages', () => {
     );
   });
 
-  it('keeps an age on its own, and replaces it next to a birth date', () => {
-    expect(anonymise('Hij is 34 jaar oud en een 34-jarige vader.', known).replacements).toEqual([]);
+  it('replaces an age on its own, and next to a birth date', () => {
+    expect(anonymise('Hij is 34 jaar oud en een 34-jarige vader.', known).text).toBe(
+      'Hij is [leeftijd] en een [leeftijd] vader.',
+    );
     expect(anonymise('Geboren op 3 mei 1990, nu 34 jaar oud.', known).text).toBe(
       'Geboren op [geboortedatum], nu [leeftijd].',
     );
     expect(
       anonymise('Born on 3 May 1990, she is 34 years old.', known, { locale: 'en' }).text,
     ).toBe('Born on [date of birth], she is [age].');
+  });
+});
+
+describe('ages stated on their own', () => {
+  const known: DossierIdentifiers = {
+    client: { firstName: 'Quirijn', lastName: 'Zwanenburg', pseudonym: 'Q-1' },
+  };
+  const nl = (text: string): string => anonymise(text, known).text;
+  const en = (text: string): string => anonymise(text, known, { locale: 'en' }).text;
+
+  it.each([
+    ['Ze is 40, zegt ze.', 'Ze is [leeftijd], zegt ze.'],
+    ['Noor is 15, zit in 4 havo.', 'Noor is [leeftijd], zit in 4 havo.'],
+    ['Stefan: ik ben 44 en gedraag me zo.', 'Stefan: ik ben [leeftijd] en gedraag me zo.'],
+    ['Luuk (12, groep 8) is stil.', 'Luuk ([leeftijd], groep 8) is stil.'],
+    ['Rick (47) is sinds maart thuis.', 'Rick ([leeftijd]) is sinds maart thuis.'],
+    ['Fleur (6 jaar) is om de week bij hem.', 'Fleur ([leeftijd]) is om de week bij hem.'],
+    ['Twijfel: ben ik met 52 niet te oud?', 'Twijfel: ben ik met [leeftijd] niet te oud?'],
+  ])('replaces the Dutch age in "%s"', (text, expected) => {
+    expect(nl(text)).toBe(expected);
+  });
+
+  it.each([
+    ["She's 68, lives alone.", "She's [age], lives alone."],
+    ['Kayden turned 19 last month.', 'Kayden turned [age] last month.'],
+    ['Beth (her daughter, 19) told her to quit.', 'Beth (her daughter, [age]) told her to quit.'],
+    ['Background: 34, works in events.', 'Background: [age], works in events.'],
+    [
+      'He is a lead engineer at Brightloop, 29, signed off.',
+      'He is a lead engineer at Brightloop, [age], signed off.',
+    ],
+    [
+      'He is 52 and thinking about retiring at 55.',
+      'He is [age] and thinking about retiring at [age].',
+    ],
+    ['It would have been her 30th birthday.', 'It would have been her [age] birthday.'],
+    ['A 31-year-old analyst, aged 31.', 'A [age] analyst, [age].'],
+  ])('replaces the English age in "%s"', (text, expected) => {
+    expect(en(text)).toBe(expected);
+  });
+
+  it.each([
+    'Het gesprek is 15 minuten later begonnen.',
+    'Haar cijfer is 7, de score is 8.',
+    'Ze werkt 32 uur en is 3 keer geweest.',
+    'Hij zit in groep 8, 2 dagen per week.',
+    'The meeting is 10 minutes long; her score is 6.',
+    'She rated it 7 at the start.',
+  ])('leaves numbers that are not ages: %s', (text) => {
+    expect(anonymise(text, known).replacements.filter((r) => r.kind === 'age')).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@
  * the ANONYMISED `text`.
  */
 
+import { detectStatedAges } from './ages';
 import { findFlags } from './candidates';
 import { detectAttachedAges, detectDates } from './dates';
 import { detectKnown } from './known-identifiers';
@@ -68,6 +69,7 @@ export function anonymise(
     ...detectAddresses(input),
     ...detectLicencePlates(input),
     ...detectDates(input, known, locale),
+    ...detectStatedAges(input, locale),
   ]);
   // Ages are only identifying next to a birth date that is actually being replaced.
   const birthDates = detected.filter((d) => d.kind === 'date-of-birth');

@@ -96,6 +96,33 @@ const STOPWORDS = new Set(
     'july',
     'august',
     'october',
+    // School years and forms in British notes ("Year 11", "Year 8").
+    'year',
+    // Abbreviated months and days ("in Sept", "on Sat night", "Thurs 20/3"). Not "Jan": a name.
+    'feb',
+    'febr',
+    'mrt',
+    'mar',
+    'apr',
+    'jun',
+    'jul',
+    'aug',
+    'sep',
+    'sept',
+    'oct',
+    'okt',
+    'nov',
+    'dec',
+    'mon',
+    'tue',
+    'tues',
+    'wed',
+    'thu',
+    'thur',
+    'thurs',
+    'fri',
+    'sat',
+    'sun',
     // Holidays.
     'kerst',
     'kerstmis',
@@ -464,6 +491,10 @@ const ORDINARY_ENDING =
 function looksLikeOrdinaryWord(text: string, token: Token): boolean {
   const word = token.text;
   if (isDictionaryWord(word) || isStopword(word)) return true;
+  // "He'll", "She'd", "Couldn't": an English contraction of an ordinary word.
+  const contracted = /^(\p{L}+?)(?:n['’]t|['’](?:ll|d|re|ve|m|s))$/u.exec(word)?.[1];
+  if (contracted !== undefined && (isDictionaryWord(contracted) || isStopword(contracted)))
+    return true;
   if (text.charAt(token.end) === ':') return true;
   const lower = word.toLowerCase();
   if (word.length >= 5 && ORDINARY_ENDING.test(lower)) return true;

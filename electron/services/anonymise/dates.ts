@@ -164,11 +164,35 @@ const NUMERIC = new RegExp(
 const ISO = /(?<![\p{L}\p{N}/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\p{N}]|[-/.]\d)/gu;
 
 /**
- * "op 12-3", "on 12/3": a day and month without year are only a date after a word that
- * introduces one; elsewhere "3/4" is a fraction and "12-3" a score.
+ * "12-3", "14/5", "sessie 2 (13-2)", "Next: 23/5": a day and month without year. Coaches write
+ * them everywhere, so they count unless the context makes them a range, score or fraction:
+ * "1-2 keer", "3/4 van de week", "werd 12-3", "schaal van 1-10", "24/7".
  */
 const NUMERIC_NO_YEAR =
-  /(?<=(?<![\p{L}])(?:op|on|per|vanaf|sinds|tot|since|until|d\.d\.)\s)(\d{1,2})[-/](\d{1,2})(?![\p{N}]|[-/.]\d)/giu;
+  /(?<![\p{L}\p{N}/.,:€$£#-])(\d{1,2})[-/](\d{1,2})(?![\p{N}]|[-/.,]\d|\s*(?:%|x(?![\p{L}])|keer|maal|sessies?|gesprekken|uur|u(?![\p{L}])|min|minuten|dagen|weken|maanden|jaar|jaren|times|sessions?|hours?|hrs?|days?|weeks?|months?|years?|of(?![\p{L}])|van(?![\p{L}])|mensen|people|kinderen|children|punten|points|euro|pounds?))/giu;
+const NOT_A_DAY_BEFORE =
+  /(?<![\p{L}])(?:werd|wordt|stand|stond|eindigde|won|lost|verloor|gewonnen|score|scoorde|scored|schaal|scale|tussen|between|ratio|cijfer|rated|groep|group|year|klas|nr\.?|no\.?)\s+(?:van\s+|of\s+)?$/iu;
+
+/** "op een schaal van 1-10", "scaling question 1-10": a range, whatever the numbers. */
+const A_SCALE =
+  /(?<![\p{L}])(?:schaal\p{L}*|scale|scaling|score\p{L}*|cijfer|rating|rated?)(?![\p{L}])/iu;
+
+/** "sept 2023", "Oct 2024", "maart 2019", "July 2024": a month and year without a day. */
+const DUTCH_MONTH_YEAR = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${monthAlternation(Object.keys(DUTCH_MONTHS), DUTCH_FULL_MONTHS)})\\s+(\\d{4})(?!\\d)`,
+  'giu',
+);
+const ENGLISH_MONTH_YEAR = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${monthAlternation(Object.keys(ENGLISH_MONTHS), ENGLISH_FULL_MONTHS)})\\s+(\\d{4})(?!\\d)`,
+  'gu',
+);
+
+/**
+ * "vorige dinsdag", "vorige week donderdag", "afgelopen zaterdag", "dinsdag jl.", "last
+ * Thursday": one day, dated by the note itself. Its replacement keeps only "recently".
+ */
+const PAST_WEEKDAY =
+  /(?<![\p{L}])(?:(?:vorige|afgelopen)\s+(?:week\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:avond|middag|ochtend|nacht)?|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(?:jl\.|j\.l\.)|(?:last|this\s+past)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)(?![\p{L}])/giu;
 
 /** Words that make the following date a birth date, in the 40 characters before it. */
 const BIRTH_CONTEXT =
@@ -213,6 +237,34 @@ export interface FoundDate {
   start: number;
   end: number;
   date: CalendarDate;
+  /** Only a month was written ("sept 2023"): the day is the middle of it, never a session. */
+  monthOnly?: boolean;
+}
+
+/** Months with a year and no day, placed at the 15th so they fall in the right week. */
+export function findMonthYears(input: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  for (const m of findAll(input, DUTCH_MONTH_YEAR)) {
+    const month = DUTCH_MONTHS[monthKey(m.groups[0]).toLowerCase()];
+    if (month !== undefined)
+      found.push({
+        start: m.start,
+        end: m.end,
+        date: { day: 15, month, year: Number(m.groups[1]) },
+        monthOnly: true,
+      });
+  }
+  for (const m of findAll(input, ENGLISH_MONTH_YEAR)) {
+    const month = ENGLISH_MONTHS[monthKey(m.groups[0])];
+    if (month !== undefined)
+      found.push({
+        start: m.start,
+        end: m.end,
+        date: { day: 15, month, year: Number(m.groups[1]) },
+        monthOnly: true,
+      });
+  }
+  return found;
 }
 
 /** Every exact date in the input with its calendar value. */
@@ -263,6 +315,9 @@ export function findDates(input: string, locale: Locale): FoundDate[] {
     });
   }
   for (const m of findAll(input, NUMERIC_NO_YEAR)) {
+    if (NOT_A_DAY_BEFORE.test(input.slice(Math.max(0, m.start - 20), m.start))) continue;
+    const sentence = sentenceBounds(input, m.start);
+    if (A_SCALE.test(input.slice(sentence.start, sentence.end))) continue;
     push(m.start, m.end, { day: Number(m.groups[0]), month: Number(m.groups[1]) });
   }
   return found;
@@ -352,8 +407,12 @@ function isBirthDate(
 export function detectDates(input: string, known: DossierIdentifiers, locale: Locale): Detection[] {
   const dateOfBirth = parseIsoDate(known.client.dateOfBirth);
   const out: Detection[] = [];
-  for (const found of findDates(input, locale)) {
-    if (isBirthDate(input, found, dateOfBirth)) {
+  for (const found of [...findDates(input, locale), ...findMonthYears(input)]) {
+    const dossier = found.monthOnly ? { ...known, sessionDates: [] } : known;
+    const birth = found.monthOnly
+      ? BIRTH_CONTEXT.test(input.slice(Math.max(0, found.start - 40), found.start))
+      : isBirthDate(input, found, dateOfBirth);
+    if (birth) {
       out.push({
         start: found.start,
         end: found.end,
@@ -364,7 +423,7 @@ export function detectDates(input: string, known: DossierIdentifiers, locale: Lo
     } else {
       const preposition = prepositionBefore(input, found.start);
       const phrase = datePhrase(
-        datePosition(found.date, known),
+        datePosition(found.date, dossier),
         preposition?.word,
         locale,
         WORDING[locale].fixed.date,
@@ -377,6 +436,18 @@ export function detectDates(input: string, known: DossierIdentifiers, locale: Lo
         placeholder: phrase.text,
       });
     }
+  }
+  for (const m of findAll(input, PAST_WEEKDAY)) {
+    const recent = locale === 'nl' ? 'onlangs' : 'recently';
+    out.push({
+      start: m.start,
+      end: m.end,
+      kind: 'date',
+      priority: PATTERN_PRIORITY.date,
+      placeholder: /^\p{Lu}/u.test(m.text)
+        ? recent.charAt(0).toUpperCase() + recent.slice(1)
+        : recent,
+    });
   }
   for (const m of findAll(input, BIRTH_YEAR)) {
     out.push({

@@ -143,7 +143,13 @@ const TAKEN_ABBREVIATIONS = new Set([
 export function parseOrganisationField(raw: string): OrganisationField {
   const abbreviations: string[] = [];
   let name = raw.trim().replace(/\s*\(([^)]*)\)\s*$/u, (_all, inner: string) => {
-    if (/^[\p{L}&.-]{2,10}$/u.test(inner.trim())) abbreviations.push(inner.trim());
+    const typed = inner.trim();
+    // "(SKO Vallei)": an acronym with the place it serves is a short form too.
+    if (
+      /^[\p{L}&.-]{2,10}$/u.test(typed) ||
+      /^\p{Lu}{2,5}(?:\s+\p{Lu}[\p{L}-]+){1,2}$/u.test(typed)
+    )
+      abbreviations.push(typed);
     return '';
   });
   name = name.replace(LEGAL_FORM, '').trim();

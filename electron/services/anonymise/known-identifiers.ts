@@ -172,13 +172,17 @@ export function initialVariants(
   locale: Locale,
 ): string[] {
   const f = first.charAt(0).toUpperCase();
-  const c = core.charAt(0).toUpperCase();
+  // "O'Neill" is initialled "O'N": the prefix and its apostrophe stay.
+  const c = /^\p{Lu}['’]\p{Lu}/u.test(core) ? core.slice(0, 3) : core.charAt(0).toUpperCase();
   if (f === '' || c === '') return [];
   const p = particles.map((x) => x.charAt(0).toLowerCase());
   const P = p.map((x) => x.toUpperCase());
   const out = [`${f}.${c}.`, `${f}. ${c}.`, `${f}${c}`];
   if (p.length > 0) {
     out.push(
+      // "A. de R.": the particle written out between the initials.
+      `${f}. ${particles.join(' ')} ${c}.`,
+      `${f}.${particles.join(' ')} ${c}.`,
       `${f}.${p.join('.')}.${c}.`,
       `${f}. ${p.join('. ')}. ${c}.`,
       `${f}.${P.join('.')}.${c}.`,
@@ -242,7 +246,11 @@ function personSpec(
  * Hendriks" is "Hendriks", "Stichting De Linde" is "De Linde").
  */
 const ORGANISATION_TYPE_WORD =
-  /^(?:vereniging|co[oö]peratie|bakkerij|slagerij|kapsalon|kinderopvang|basisschool|\p{L}*(?:stichting|bedrijf|bureau|kantoor|praktijk|winkel|handel|groep|corporatie|gemeente|centrum|instelling))\s+(?=\p{Lu})/iu;
+  /^(?:vereniging|co[oö]peratie|bakkerij|slagerij|kapsalon|kinderopvang|basisschool|lyceum|gymnasium|scholengemeenschap|woonzorg|verpleeghuis|verzorgingshuis|restaurant|caf[eé]|eetcaf[eé]|hotel|brasserie|\p{L}*(?:stichting|bedrijf|bureau|kantoor|praktijk|winkel|handel|groep|corporatie|gemeente|centrum|instelling))\s+(?=\p{Lu})/iu;
+
+/** Type words people drop at the end: "Lindehof Wonen", "Rijnhof Zorg", "Bede's School". */
+const ORGANISATION_TAIL_WORD =
+  /\s+(?:wonen|zorg|groep|school|academy|college|primary|hospital|trust)$/iu;
 
 /**
  * The organisation as registered, without its legal form ("B.V.", "Ltd"), and without its type
@@ -259,6 +267,16 @@ function organisationVariants(name: string): { insensitive: string[]; sensitive:
     withoutType !== withoutLegalForm && withoutType.replace(/\s/gu, '').length >= 4
       ? [withoutType]
       : [];
+  // "Stichting Lindehof Wonen" is "Lindehof"; "De Klimop" is also "Klimop".
+  const withoutTail = withoutType.replace(ORGANISATION_TAIL_WORD, '');
+  const withoutArticle = withoutTail.replace(/^(?:de|het|the)\s+(?=\p{Lu})/iu, '');
+  for (const variant of [withoutTail, withoutArticle]) {
+    if (variant !== withoutLegalForm && variant.replace(/\s/gu, '').length >= 4)
+      sensitive.push(variant);
+  }
+  // "Rabo" for "Rabobank": a brand compounded with its type word.
+  const brand = /^(\p{Lu}\p{Ll}{3,})bank(?![\p{L}])/u.exec(withoutLegalForm)?.[1];
+  if (brand !== undefined) sensitive.push(brand);
   return { insensitive: [name, withoutLegalForm], sensitive };
 }
 
@@ -292,6 +310,10 @@ function personFromField(raw: string): { name: ParsedName; initials: string[] } 
   const initials = letters.length >= 2 ? [dotted, letters.join('. ') + '.', field.initials] : [];
   const surname = [...particles, core].join(' ');
   if (surname !== '') initials.push(`${dotted} ${surname}`, `${dotted}${surname}`);
+  // "mw. A. Koster" is "A.K." in a note: the typed initial with the surname's.
+  const first = letters[0];
+  if (first !== undefined && core !== '' && field.given.length === 0)
+    initials.push(...initialVariants(first, particles, core, 'en'));
   return { name: { given: field.given, middle: [], particles, core }, initials };
 }
 
@@ -421,6 +443,12 @@ function buildSpecs(known: DossierIdentifiers, locale: Locale): EntitySpec[] {
   people.forEach((person, order) => {
     const { name, initials } = personFromField(person.name);
     if (name.given.length === 0 && name.core === '') return;
+    // "A.K." or "HM" for Anna Koster or Henk Mulder: initials derived from the name itself.
+    const firstGiven = name.given[0];
+    if (firstGiven !== undefined && name.core !== '')
+      initials.push(...initialVariants(firstGiven, name.particles, name.core, locale));
+    // "DJ" for Dirk-Jan.
+    if (firstGiven !== undefined) initials.push(...givenNameInitials(firstGiven));
     specs.push(
       personSpec(
         name,
@@ -482,6 +510,32 @@ function buildSpecs(known: DossierIdentifiers, locale: Locale): EntitySpec[] {
       givenNames: [],
       // "Assen" is a town, "assen" are axles: as written, or all in capitals.
       sensitive: towns.flatMap((t) => [t.trim(), t.trim().toUpperCase()]),
+    });
+  }
+
+  // The client's street without its number ("woont aan de Caversham Road", "Dorpsstraat"):
+  // Dutch "Dorpsstraat 4", British "41 Caversham Road".
+  const addressParts = (client.address ?? '').split(/[,\n]/u).map((part) => part.trim());
+  const street = addressParts
+    .map(
+      (part) =>
+        /^(\p{Lu}[\p{L}\p{M}'’. -]*?\p{L}{3,})\s+\d/u.exec(part)?.[1] ??
+        /^\d+\p{L}?\s+(\p{Lu}[\p{L}\p{M}'’. -]*\p{L})$/u.exec(part)?.[1],
+    )
+    // "Flat 2" is no street: a street name has five letters or more.
+    .find(
+      (s) =>
+        s !== undefined &&
+        s.replace(/\s/gu, '').length >= 5 &&
+        !/^(?:flat|apartment|unit)$/iu.test(s),
+    );
+  if (street !== undefined && street.replace(/\s/gu, '').length >= 5) {
+    specs.push({
+      kind: 'address',
+      priority: PATTERN_PRIORITY.address,
+      insensitive: [],
+      givenNames: [],
+      sensitive: [street],
     });
   }
 

@@ -150,4 +150,11 @@ written wrong wrote year years yes yesterday yet you your yourself zaken
 zei zeker zelf zie ziek ziekte zien ziet zij zijn zin zit
 zoals zodat zodra zoeken zoekopdracht zoiets zomer zonder zoon zorgvuldig zoveel zus
 zwak één
+afgezegd afsluiten analyse analysis actions acties achtergrond background beneden bellen belt besluit
+breakup conclusie conclusion couldn cijfers conflictstijlen directeur director draft drove emergency evaluatie
+evaluatieformulier factuur final fine focus follow goodbye homework huisbezoek huisbezoeken huiswerk
+inzicht inzichten landline looked low main maybe mobile mocks mooi nagesprek neither opbouw
+opm patience practical progress reminder resultaat resultaten rollenspel rouw rouwen rouwtaken saw
+schrok schulden slaapt slapen terugblik things tip tips tissues top towards trigger twijfel twijfelt
+uitgelegd used voorgesprek waardevol wandelen wandelt werkvorm werkvormen willpower woont
 `;

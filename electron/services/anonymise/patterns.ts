@@ -387,6 +387,14 @@ const LICENCE_PLATE = new RegExp(
   'gu',
 );
 
+/**
+ * British plates since 2001: two letters, the two-digit age identifier, a space, three letters
+ * ("YK19 LMR"). The space and the age digits set them apart from product codes.
+ */
+const UK_LICENCE_PLATE = /(?<![\p{L}\p{N}-])[A-Z]{2}\d{2} [A-Z]{3}(?![\p{L}\p{N}])/gu;
+
 export function detectLicencePlates(input: string): Detection[] {
-  return findAll(input, LICENCE_PLATE).map((m) => detection(m.start, m.end, 'licence-plate'));
+  return [...findAll(input, LICENCE_PLATE), ...findAll(input, UK_LICENCE_PLATE)].map((m) =>
+    detection(m.start, m.end, 'licence-plate'),
+  );
 }
