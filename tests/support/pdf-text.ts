@@ -8,7 +8,9 @@ import { inflateSync } from 'node:zlib';
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // pdfkit ends a stream with "\nendstream"; a compressed stream's own last byte may be a
+  // "\r" (1 in 256), so "\r" before that newline is data, not part of the delimiter.
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\nendstream/g)) {
     let content: string;
     try {
       content = inflateSync(Buffer.from(match[1] ?? '', 'latin1')).toString('latin1');

@@ -18,44 +18,28 @@ export interface AccessTexts {
   readonly includeReflections: boolean;
 }
 
-const MONTHS: Record<ClientLanguage, readonly string[]> = {
-  nl: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+// The platform's own calendar names (ICU), in UTC so the day written is the day stored.
+const DAY_FORMATS: Record<ClientLanguage, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
 };
 
 /** '2026-03-12' → '12 maart 2026' or '12 March 2026'. */
 export function clientDay(day: string | null | undefined, language: ClientLanguage): string {
   if (!day) return '-';
-  const [year, month, date] = day.slice(0, 10).split('-').map(Number);
-  const name = MONTHS[language][(month ?? 0) - 1];
-  if (!year || !name || !date) return day;
-  return `${date} ${name} ${year}`;
+  const moment = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(day) || Number.isNaN(moment.getTime())) return day;
+  return DAY_FORMATS[language].format(moment);
 }
 
 function contact(practice: PracticeInfo): string {

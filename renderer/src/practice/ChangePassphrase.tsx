@@ -6,7 +6,8 @@ import { kluis } from '../api/kluis';
 import { FormAlert } from '../components/FormAlert';
 import { TextInputField } from '../components/form/Fields';
 import { Section } from '../components/Section';
-import { PassphraseMeter, usePassphraseStrength } from '../vault/PassphraseMeter';
+import { NewPassphraseFields } from '../vault/NewPassphraseFields';
+import { usePassphraseStrength } from '../vault/PassphraseMeter';
 
 /** A new passphrase rewraps the vault's key; the data itself is not re-encrypted. */
 export function ChangePassphrase() {
@@ -70,27 +71,19 @@ export function ChangePassphrase() {
           autoComplete="current-password"
           isRequired
         />
-        <TextInputField
-          label={t('settings.passphrase.next')}
+        <NewPassphraseFields
+          nextLabel={t('settings.passphrase.next')}
+          confirmLabel={t('settings.passphrase.confirm')}
           hint={t('settings.passphrase.hint')}
-          type="password"
-          value={next}
-          onChange={setNext}
-          autoComplete="new-password"
-          isRequired
-        />
-        <PassphraseMeter strength={strength} />
-        <TextInputField
-          label={t('settings.passphrase.confirm')}
-          type="password"
-          value={confirm}
-          onChange={(value) => {
+          next={next}
+          onNext={setNext}
+          confirm={confirm}
+          onConfirm={(value) => {
             setConfirm(value);
             setConfirmError(undefined);
           }}
-          error={confirmError}
-          autoComplete="new-password"
-          isRequired
+          confirmError={confirmError}
+          strength={strength}
         />
         <div>
           <Button

@@ -6,9 +6,10 @@ import { kluis } from '../api/kluis';
 import { FormAlert } from '../components/FormAlert';
 import { CheckboxField, TextInputField } from '../components/form/Fields';
 import { Section } from '../components/Section';
-import { PassphraseMeter, usePassphraseStrength } from '../vault/PassphraseMeter';
+import { usePassphraseStrength } from '../vault/PassphraseMeter';
 import { RecoveryKeyStep } from '../vault/RecoveryKeyStep';
 import '../components/job-progress.css';
+import { NewPassphraseFields } from '../vault/NewPassphraseFields';
 
 /**
  * For a coach who fears a secret is out: a new data key, new key slots and a new
@@ -108,30 +109,20 @@ export function RotateKeys() {
             onChange={setChooseNew}
           />
           {chooseNew ? (
-            <>
-              <TextInputField
-                label={t('settings.rotate.next')}
-                hint={t('settings.passphrase.hint')}
-                type="password"
-                value={next}
-                onChange={setNext}
-                autoComplete="new-password"
-                isRequired
-              />
-              <PassphraseMeter strength={strength} />
-              <TextInputField
-                label={t('settings.rotate.confirm')}
-                type="password"
-                value={confirm}
-                onChange={(value) => {
-                  setConfirm(value);
-                  setConfirmError(undefined);
-                }}
-                error={confirmError}
-                autoComplete="new-password"
-                isRequired
-              />
-            </>
+            <NewPassphraseFields
+              nextLabel={t('settings.rotate.next')}
+              confirmLabel={t('settings.rotate.confirm')}
+              hint={t('settings.passphrase.hint')}
+              next={next}
+              onNext={setNext}
+              confirm={confirm}
+              onConfirm={(value) => {
+                setConfirm(value);
+                setConfirmError(undefined);
+              }}
+              confirmError={confirmError}
+              strength={strength}
+            />
           ) : null}
           {busy ? (
             <ProgressBar className="job-progress__bar" isIndeterminate>

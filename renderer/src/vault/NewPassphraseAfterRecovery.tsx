@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors';
 import { kluis } from '../api/kluis';
 import { FormAlert } from '../components/FormAlert';
-import { TextInputField } from '../components/form/Fields';
-import { PassphraseMeter, usePassphraseStrength } from './PassphraseMeter';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { usePassphraseStrength } from './PassphraseMeter';
 
 /**
  * After an unlock with the recovery key: the coach has likely forgotten her passphrase,
@@ -56,29 +56,19 @@ export function NewPassphraseAfterRecovery({
       }}
     >
       {failure ? <FormAlert tone="error">{failure}</FormAlert> : null}
-      <TextInputField
-        label={t('vault.reset.next')}
+      <NewPassphraseFields
+        nextLabel={t('vault.reset.next')}
+        confirmLabel={t('vault.reset.confirm')}
         hint={t('settings.passphrase.hint')}
-        type="password"
-        value={next}
-        onChange={setNext}
-        autoComplete="new-password"
-        isRequired
-        spellCheck={false}
-      />
-      <PassphraseMeter strength={strength} />
-      <TextInputField
-        label={t('vault.reset.confirm')}
-        type="password"
-        value={confirm}
-        onChange={(value) => {
+        next={next}
+        onNext={setNext}
+        confirm={confirm}
+        onConfirm={(value) => {
           setConfirm(value);
           setConfirmError(undefined);
         }}
-        error={confirmError}
-        autoComplete="new-password"
-        isRequired
-        spellCheck={false}
+        confirmError={confirmError}
+        strength={strength}
       />
       <Button
         type="submit"

@@ -5,7 +5,8 @@ import { asApiFailure, errorMessage } from '../api/errors';
 import { kluis } from '../api/kluis';
 import { FormAlert } from '../components/FormAlert';
 import { TextInputField } from '../components/form/Fields';
-import { PassphraseMeter, usePassphraseStrength } from './PassphraseMeter';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { usePassphraseStrength } from './PassphraseMeter';
 
 /**
  * A forgotten passphrase: the recovery key written down at creation sets a new one. The
@@ -74,29 +75,19 @@ export function ResetPassphrase({ onDone, onCancel }: { onDone(): void; onCancel
         spellCheck={false}
         autoComplete="off"
       />
-      <TextInputField
-        label={t('vault.reset.next')}
+      <NewPassphraseFields
+        nextLabel={t('vault.reset.next')}
+        confirmLabel={t('vault.reset.confirm')}
         hint={t('settings.passphrase.hint')}
-        type="password"
-        value={next}
-        onChange={setNext}
-        autoComplete="new-password"
-        isRequired
-        spellCheck={false}
-      />
-      <PassphraseMeter strength={strength} />
-      <TextInputField
-        label={t('vault.reset.confirm')}
-        type="password"
-        value={confirm}
-        onChange={(value) => {
+        next={next}
+        onNext={setNext}
+        confirm={confirm}
+        onConfirm={(value) => {
           setConfirm(value);
           setConfirmError(undefined);
         }}
-        error={confirmError}
-        autoComplete="new-password"
-        isRequired
-        spellCheck={false}
+        confirmError={confirmError}
+        strength={strength}
       />
       <Button
         type="submit"
