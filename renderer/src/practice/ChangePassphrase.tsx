@@ -6,37 +6,28 @@ import { kluis } from '../api/kluis';
 import { FormAlert } from '../components/FormAlert';
 import { TextInputField } from '../components/form/Fields';
 import { Section } from '../components/Section';
-import { NewPassphraseFields } from '../vault/NewPassphraseFields';
-import { usePassphraseStrength } from '../vault/PassphraseMeter';
+import { NewPassphraseFields, useNewPassphrase } from '../vault/NewPassphraseFields';
 
 /** A new passphrase rewraps the vault's key; the data itself is not re-encrypted. */
 export function ChangePassphrase() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [currentError, setCurrentError] = useState<string | undefined>(undefined);
-  const [confirmError, setConfirmError] = useState<string | undefined>(undefined);
   const [done, setDone] = useState(false);
-  const strength = usePassphraseStrength(next);
+  const newPassphrase = useNewPassphrase();
 
   async function change() {
     setFailure(null);
     setDone(false);
     setCurrentError(undefined);
-    if (next !== confirm) {
-      setConfirmError('mismatch');
-      return;
-    }
-    setConfirmError(undefined);
+    if (!newPassphrase.matches()) return;
     setBusy(true);
     try {
-      await kluis().vault.changePassphrase({ current, next });
+      await kluis().vault.changePassphrase({ current, next: newPassphrase.next });
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      newPassphrase.clear();
       setDone(true);
     } catch (error) {
       if (asApiFailure(error)?.code === 'WRONG_SECRET') setCurrentError('wrongSecret');
@@ -75,21 +66,13 @@ export function ChangePassphrase() {
           nextLabel={t('settings.passphrase.next')}
           confirmLabel={t('settings.passphrase.confirm')}
           hint={t('settings.passphrase.hint')}
-          next={next}
-          onNext={setNext}
-          confirm={confirm}
-          onConfirm={(value) => {
-            setConfirm(value);
-            setConfirmError(undefined);
-          }}
-          confirmError={confirmError}
-          strength={strength}
+          {...newPassphrase.fields}
         />
         <div>
           <Button
             type="submit"
             className="button button--primary"
-            isDisabled={busy || current === '' || strength?.acceptable !== true || confirm === ''}
+            isDisabled={busy || current === '' || !newPassphrase.ready}
           >
             {busy ? t('common.saving') : t('settings.passphrase.submit')}
           </Button>

@@ -6,10 +6,9 @@ import { kluis } from '../api/kluis';
 import { FormAlert } from '../components/FormAlert';
 import { CheckboxField, TextInputField } from '../components/form/Fields';
 import { Section } from '../components/Section';
-import { usePassphraseStrength } from '../vault/PassphraseMeter';
 import { RecoveryKeyStep } from '../vault/RecoveryKeyStep';
 import '../components/job-progress.css';
-import { NewPassphraseFields } from '../vault/NewPassphraseFields';
+import { NewPassphraseFields, useNewPassphrase } from '../vault/NewPassphraseFields';
 
 /**
  * For a coach who fears a secret is out: a new data key, new key slots and a new
@@ -20,33 +19,25 @@ export function RotateKeys() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [chooseNew, setChooseNew] = useState(false);
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [currentError, setCurrentError] = useState<string | undefined>(undefined);
-  const [confirmError, setConfirmError] = useState<string | undefined>(undefined);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const strength = usePassphraseStrength(chooseNew ? next : '');
+  const newPassphrase = useNewPassphrase(chooseNew);
 
   async function rotate() {
     setFailure(null);
     setDone(false);
     setCurrentError(undefined);
-    if (chooseNew && next !== confirm) {
-      setConfirmError('mismatch');
-      return;
-    }
-    setConfirmError(undefined);
+    if (chooseNew && !newPassphrase.matches()) return;
     setBusy(true);
     try {
       const result = await kluis().vault.rotateKeys(
-        chooseNew ? { passphrase: current, next } : { passphrase: current },
+        chooseNew ? { passphrase: current, next: newPassphrase.next } : { passphrase: current },
       );
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      newPassphrase.clear();
       setChooseNew(false);
       setRecoveryKey(result.recoveryKey);
     } catch (error) {
@@ -57,7 +48,7 @@ export function RotateKeys() {
     }
   }
 
-  const ready = current !== '' && (!chooseNew || (strength?.acceptable === true && confirm !== ''));
+  const ready = current !== '' && (!chooseNew || newPassphrase.ready);
 
   return (
     <Section
@@ -113,15 +104,7 @@ export function RotateKeys() {
               nextLabel={t('settings.rotate.next')}
               confirmLabel={t('settings.rotate.confirm')}
               hint={t('settings.passphrase.hint')}
-              next={next}
-              onNext={setNext}
-              confirm={confirm}
-              onConfirm={(value) => {
-                setConfirm(value);
-                setConfirmError(undefined);
-              }}
-              confirmError={confirmError}
-              strength={strength}
+              {...newPassphrase.fields}
             />
           ) : null}
           {busy ? (

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors';
 import { kluis } from '../api/kluis';
 import { FormAlert } from '../components/FormAlert';
-import { NewPassphraseFields } from './NewPassphraseFields';
-import { usePassphraseStrength } from './PassphraseMeter';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 
 /**
  * After an unlock with the recovery key: the coach has likely forgotten her passphrase,
@@ -19,24 +18,17 @@ export function NewPassphraseAfterRecovery({
   onDone(): void;
 }) {
   const { t } = useTranslation();
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [confirmError, setConfirmError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const strength = usePassphraseStrength(next);
+  const newPassphrase = useNewPassphrase();
 
   async function submit() {
     setFailure(null);
-    if (next !== confirm) {
-      setConfirmError('mismatch');
-      return;
-    }
+    if (!newPassphrase.matches()) return;
     setBusy(true);
     try {
-      await kluis().vault.resetPassphrase({ recoveryKey, next });
-      setNext('');
-      setConfirm('');
+      await kluis().vault.resetPassphrase({ recoveryKey, next: newPassphrase.next });
+      newPassphrase.clear();
       onDone();
     } catch (error) {
       setFailure(errorMessage(t, error));
@@ -60,20 +52,12 @@ export function NewPassphraseAfterRecovery({
         nextLabel={t('vault.reset.next')}
         confirmLabel={t('vault.reset.confirm')}
         hint={t('settings.passphrase.hint')}
-        next={next}
-        onNext={setNext}
-        confirm={confirm}
-        onConfirm={(value) => {
-          setConfirm(value);
-          setConfirmError(undefined);
-        }}
-        confirmError={confirmError}
-        strength={strength}
+        {...newPassphrase.fields}
       />
       <Button
         type="submit"
         className="button button--primary"
-        isDisabled={busy || strength?.acceptable !== true || confirm === ''}
+        isDisabled={busy || !newPassphrase.ready}
       >
         {busy ? t('vault.reset.busy') : t('vault.reset.submit')}
       </Button>

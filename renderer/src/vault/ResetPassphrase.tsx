@@ -5,8 +5,7 @@ import { asApiFailure, errorMessage } from '../api/errors';
 import { kluis } from '../api/kluis';
 import { FormAlert } from '../components/FormAlert';
 import { TextInputField } from '../components/form/Fields';
-import { NewPassphraseFields } from './NewPassphraseFields';
-import { usePassphraseStrength } from './PassphraseMeter';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 
 /**
  * A forgotten passphrase: the recovery key written down at creation sets a new one. The
@@ -15,28 +14,20 @@ import { usePassphraseStrength } from './PassphraseMeter';
 export function ResetPassphrase({ onDone, onCancel }: { onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const [recoveryKey, setRecoveryKey] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [keyError, setKeyError] = useState<string | undefined>(undefined);
-  const [confirmError, setConfirmError] = useState<string | undefined>(undefined);
-  const strength = usePassphraseStrength(next);
+  const newPassphrase = useNewPassphrase();
 
   async function reset() {
     setFailure(null);
     setKeyError(undefined);
-    if (next !== confirm) {
-      setConfirmError('mismatch');
-      return;
-    }
-    setConfirmError(undefined);
+    if (!newPassphrase.matches()) return;
     setBusy(true);
     try {
-      await kluis().vault.resetPassphrase({ recoveryKey, next });
+      await kluis().vault.resetPassphrase({ recoveryKey, next: newPassphrase.next });
       setRecoveryKey('');
-      setNext('');
-      setConfirm('');
+      newPassphrase.clear();
       onDone();
     } catch (error) {
       const code = asApiFailure(error)?.code;
@@ -79,22 +70,12 @@ export function ResetPassphrase({ onDone, onCancel }: { onDone(): void; onCancel
         nextLabel={t('vault.reset.next')}
         confirmLabel={t('vault.reset.confirm')}
         hint={t('settings.passphrase.hint')}
-        next={next}
-        onNext={setNext}
-        confirm={confirm}
-        onConfirm={(value) => {
-          setConfirm(value);
-          setConfirmError(undefined);
-        }}
-        confirmError={confirmError}
-        strength={strength}
+        {...newPassphrase.fields}
       />
       <Button
         type="submit"
         className="button button--primary button--large"
-        isDisabled={
-          busy || recoveryKey.trim() === '' || strength?.acceptable !== true || confirm === ''
-        }
+        isDisabled={busy || recoveryKey.trim() === '' || !newPassphrase.ready}
       >
         {busy ? t('vault.reset.busy') : t('vault.reset.submit')}
       </Button>
