@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HandoverJob } from '../../electron/api';
-import type { KluisClient } from '../../electron/client';
 import { attachHandover, type HandoverEngine } from '../../electron/services/handover/engine';
 import { openTestApi, type TestApi } from '../support/api-fixture';
-import { fullDossier, unzipAll, type ZipEntryData } from '../support/handover-fixture';
+import {
+  downloadJob,
+  fullDossier,
+  jobSettled,
+  unzipAll,
+  type ZipEntryData,
+} from '../support/handover-fixture';
 import { removeTempDirs } from '../support/vault-fixture';
 
 /**
@@ -25,15 +29,6 @@ afterEach(() => {
   removeTempDirs();
 });
 
-async function poll(kluis: KluisClient, jobId: string): Promise<HandoverJob> {
-  for (let i = 0; i < 6_000; i += 1) {
-    const job = await kluis.handover.progress({ jobId });
-    if (job.state !== 'running') return job;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('job did not finish');
-}
-
 async function accessCopy(
   input: { language?: 'nl' | 'en'; includeReflections?: boolean } = {},
 ): Promise<{ id: string; entries: ZipEntryData[] }> {
@@ -49,15 +44,8 @@ async function accessCopy(
   });
   if (!started.ok) throw new Error(started.error.code);
   const { jobId } = started.value as { jobId: string };
-  expect((await poll(api.kluis, jobId)).state).toBe('done');
-  const parts: Buffer[] = [];
-  for (let offset = 0; ; ) {
-    const chunk = await api.kluis.handover.download({ jobId, offset, length: 64 * 1024 });
-    parts.push(Buffer.from(chunk.chunkBase64, 'base64'));
-    offset += chunk.length;
-    if (chunk.done) break;
-  }
-  return { id, entries: await unzipAll(Buffer.concat(parts)) };
+  expect((await jobSettled(api.kluis, jobId)).state).toBe('done');
+  return { id, entries: await unzipAll(await downloadJob(api.kluis, jobId)) };
 }
 
 function text(entries: ZipEntryData[], name: string): string {

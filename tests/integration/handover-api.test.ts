@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HandoverJob, KitJobResult } from '../../electron/api';
+import type { KitJobResult } from '../../electron/api';
 import { type KluisClient, KluisError } from '../../electron/client';
 import { attachHandover, type HandoverEngine } from '../../electron/services/handover/engine';
 import { grantPath } from '../../electron/services/handover/file-grants';
 import { openTestApi, type TestApi } from '../support/api-fixture';
-import { fullDossier } from '../support/handover-fixture';
+import { downloadJob, fullDossier, jobSettled } from '../support/handover-fixture';
 import { shareOnSheet } from '../support/pdf-text';
 import { removeTempDirs, tempDir } from '../support/vault-fixture';
 
@@ -39,28 +39,6 @@ async function rejection(promise: Promise<unknown>): Promise<KluisError> {
   throw new Error('expected the call to fail');
 }
 
-/** Polls as the UI would, until the job is no longer running. */
-async function poll(kluis: KluisClient, jobId: string): Promise<HandoverJob> {
-  const seen = new Set<string>();
-  for (let i = 0; i < 6_000; i += 1) {
-    const job = await kluis.handover.progress({ jobId });
-    seen.add(job.progress.phase);
-    if (job.state !== 'running') return job;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('job did not finish');
-}
-
-async function download(kluis: KluisClient, jobId: string): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for (let offset = 0; ; ) {
-    const chunk = await kluis.handover.download({ jobId, offset, length: 32 * 1024 });
-    parts.push(Buffer.from(chunk.chunkBase64, 'base64'));
-    offset += chunk.length;
-    if (chunk.done) return Buffer.concat(parts);
-  }
-}
-
 async function upload(kluis: KluisClient, bytes: Buffer): Promise<string> {
   const { uploadId, chunkBytes } = await kluis.handover.uploadBegin({ totalBytes: bytes.length });
   const step = Math.min(chunkBytes, 16 * 1024);
@@ -90,11 +68,11 @@ describe('the handover API', () => {
       recipient: { kind: 'key', recipient: key.fileText },
       output: { download: true },
     });
-    const job = await poll(a.kluis, jobId);
+    const job = await jobSettled(a.kluis, jobId);
     expect(job).toMatchObject({ kind: 'export', state: 'done', error: null });
     expect(job.download?.fileName).toBe('dossierkluis-overdracht-2026-11-23.age');
     expect((await a.kluis.handover.jobs({})).map((j) => j.jobId)).toContain(jobId);
-    const bundle = await download(a.kluis, jobId);
+    const bundle = await downloadJob(a.kluis, jobId, 32 * 1024);
     expect(bundle.length).toBe(job.download?.bytes);
     expect(await a.kluis.handover.discard({ jobId })).toEqual({ discarded: true });
     expect((await rejection(a.kluis.handover.progress({ jobId }))).code).toBe('NOT_FOUND');
@@ -104,7 +82,7 @@ describe('the handover API', () => {
       source: { uploadId },
       key: { kind: 'vault' },
     });
-    const inspected = await poll(b.kluis, inspect.jobId);
+    const inspected = await jobSettled(b.kluis, inspect.jobId);
     if (inspected.kind !== 'inspect' || !inspected.result) throw new Error('no report');
     expect(inspected.result.clients).toMatchObject([
       { id, defaultAction: 'import', existing: null },
@@ -113,7 +91,7 @@ describe('the handover API', () => {
       inspectionId: inspected.result.inspectionId,
       existing: 'skip',
     });
-    expect(await poll(b.kluis, imported.jobId)).toMatchObject({
+    expect(await jobSettled(b.kluis, imported.jobId)).toMatchObject({
       state: 'done',
       result: { imported: 1 },
     });
@@ -226,7 +204,7 @@ describe('the handover API', () => {
     expect(status.bundle).toMatchObject({ folderSet: true, folder, exists: false });
 
     const issue = await coach.kluis.continuity.issueKit({ threshold: 2 });
-    const issued = await poll(coach.kluis, issue.jobId);
+    const issued = await jobSettled(coach.kluis, issue.jobId);
     const kit = issued.result as KitJobResult;
     // Issuing makes no file: each keeper's sheet is its own job and its own PDF.
     expect(issued.download).toBeNull();
@@ -237,14 +215,14 @@ describe('the handover API', () => {
     const sheets: string[] = [];
     for (const keeper of [1, 2, 3]) {
       const sheet = await coach.kluis.continuity.keeperSheet({ kitId: kit.kit.kitId, keeper });
-      const made = await poll(coach.kluis, sheet.jobId);
+      const made = await jobSettled(coach.kluis, sheet.jobId);
       expect(made).toMatchObject({
         kind: 'sheet',
         state: 'done',
         download: { mediaType: 'application/pdf' },
         result: { number: keeper, keeper: ['Anouk', 'Bas', 'Carla'][keeper - 1] },
       });
-      const pdf = await download(coach.kluis, sheet.jobId);
+      const pdf = await downloadJob(coach.kluis, sheet.jobId, 32 * 1024);
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       sheets.push(shareOnSheet(pdf));
     }
@@ -267,7 +245,7 @@ describe('the handover API', () => {
         .code,
     ).toBe('NOT_FOUND');
     if (!kit.refreshJobId) throw new Error('no refresh');
-    expect(await poll(coach.kluis, kit.refreshJobId)).toMatchObject({
+    expect(await jobSettled(coach.kluis, kit.refreshJobId)).toMatchObject({
       state: 'done',
       result: { clients: 1 },
     });
@@ -295,7 +273,7 @@ describe('the handover API', () => {
     expect(wrong).toMatchObject({ code: 'SHARE_INVALID', detail: { share: 2, group: 1 } });
 
     const drill = await coach.kluis.continuity.drill({ shares: [first ?? '', second ?? ''] });
-    expect(await poll(coach.kluis, drill.jobId)).toMatchObject({
+    expect(await jobSettled(coach.kluis, drill.jobId)).toMatchObject({
       state: 'done',
       result: { currentKit: true, bundleCurrent: true, clients: 1 },
     });
@@ -313,14 +291,16 @@ describe('the handover API', () => {
       shares: [second ?? '', sheets[2] ?? ''],
       source: { fileToken: grantPath(`${folder}/dossierkluis-continuiteit.age`, 'open-bundle') },
     });
-    const recovered = await poll(successor.kluis, recover.jobId);
+    const recovered = await jobSettled(successor.kluis, recover.jobId);
     if (recovered.kind !== 'recover' || !recovered.result) throw new Error('no report');
     expect(recovered.result).toMatchObject({ kind: 'continuity', totals: { clients: 1 } });
     const imported = await successor.kluis.handover.import({
       inspectionId: recovered.result.inspectionId,
       existing: 'skip',
     });
-    expect(await poll(successor.kluis, imported.jobId)).toMatchObject({ result: { imported: 1 } });
+    expect(await jobSettled(successor.kluis, imported.jobId)).toMatchObject({
+      result: { imported: 1 },
+    });
   });
 
   it('keeps the closure letter template in the vault', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HandoverJob, KitJobResult } from '../../electron/api';
+import type { KitJobResult } from '../../electron/api';
 import { createKluisClient, type KluisClient } from '../../electron/client';
 import { createDispatcher } from '../../electron/dispatcher';
 import { createLogger } from '../../electron/logger';
@@ -10,7 +10,7 @@ import { normaliseShare } from '../../electron/services/continuity/shares';
 import { attachHandover, type HandoverEngine } from '../../electron/services/handover/engine';
 import { grantPath } from '../../electron/services/handover/file-grants';
 import { VaultSession } from '../../electron/services/vault-session';
-import { fullDossier } from '../support/handover-fixture';
+import { downloadJob, fullDossier, jobSettled } from '../support/handover-fixture';
 import { pdfText, shareOnSheet } from '../support/pdf-text';
 import { FAST, PASSPHRASE, removeTempDirs, tempDir } from '../support/vault-fixture';
 
@@ -72,25 +72,6 @@ async function practice(): Promise<Practice> {
   return p;
 }
 
-async function settled(kluis: KluisClient, jobId: string): Promise<HandoverJob> {
-  for (let i = 0; i < 6_000; i += 1) {
-    const job = await kluis.handover.progress({ jobId });
-    if (job.state !== 'running') return job;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('job did not finish');
-}
-
-async function download(kluis: KluisClient, jobId: string): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for (let offset = 0; ; ) {
-    const chunk = await kluis.handover.download({ jobId, offset, length: 16 * 1024 });
-    parts.push(Buffer.from(chunk.chunkBase64, 'base64'));
-    offset += chunk.length;
-    if (chunk.done) return Buffer.concat(parts);
-  }
-}
-
 /**
  * Which of the codes an artefact holds, found however it is written (groups with or
  * without dashes or spaces, any case). A code counts as found when any of its groups 4
@@ -137,17 +118,19 @@ describe('the emergency kit, handed out one sheet per keeper', () => {
     const json = (value: unknown) => JSON.stringify(value);
 
     const issue = await kluis.continuity.issueKit({ threshold: 2 });
-    const issued = await settled(kluis, issue.jobId);
+    const issued = await jobSettled(kluis, issue.jobId);
     expect(issued.state).toBe('done');
     const { kit, refreshJobId } = issued.result as KitJobResult;
     expect(kit).toMatchObject({ threshold: 2, count: 3 });
     // Issuing makes no file to download: there is nothing that could hold every code.
     expect(issued.download).toBeNull();
-    await expect(download(kluis, issue.jobId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(downloadJob(kluis, issue.jobId, 16 * 1024)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     artefacts['issue job'] = json(issued);
     artefacts['jobs after issue'] = json(await kluis.handover.jobs({}));
     artefacts['status during hand-out'] = json(await kluis.continuity.get({}));
-    if (refreshJobId) artefacts['refresh job'] = json(await settled(kluis, refreshJobId));
+    if (refreshJobId) artefacts['refresh job'] = json(await jobSettled(kluis, refreshJobId));
     expect(p.engine.heldShareBytes).toBe(3 * 33);
 
     const sheets: Buffer[] = [];
@@ -156,14 +139,14 @@ describe('the emergency kit, handed out one sheet per keeper', () => {
         kitId: kit.kitId,
         keeper: keeper.number,
       });
-      const job = await settled(kluis, started.jobId);
+      const job = await jobSettled(kluis, started.jobId);
       expect(job).toMatchObject({
         kind: 'sheet',
         state: 'done',
         result: { number: keeper.number, keeper: keeper.name },
         download: { mediaType: 'application/pdf' },
       });
-      const pdf = await download(kluis, started.jobId);
+      const pdf = await downloadJob(kluis, started.jobId, 16 * 1024);
       sheets.push(pdf);
       artefacts[`sheet ${keeper.number} (text)`] = pdfText(pdf);
       artefacts[`sheet ${keeper.number} (bytes)`] = pdf.toString('latin1');
@@ -205,7 +188,7 @@ describe('the emergency kit, handed out one sheet per keeper', () => {
       expect((await rebuildKey([codes[a] ?? '', codes[b] ?? ''])).recipient).toBe(kit.recipient);
     }
     const drill = await kluis.continuity.drill({ shares: [codes[2] ?? '', codes[0] ?? ''] });
-    expect(await settled(kluis, drill.jobId)).toMatchObject({
+    expect(await jobSettled(kluis, drill.jobId)).toMatchObject({
       state: 'done',
       result: { currentKit: true, bundleCurrent: true, clients: 1 },
     });
@@ -237,9 +220,15 @@ describe('the emergency kit, handed out one sheet per keeper', () => {
   it('wipes the codes at a lock, keeps the kit’s public data, and a new kit replaces the old', async () => {
     const p = await practice();
     const { kluis } = p;
-    const first = await settled(kluis, (await kluis.continuity.issueKit({ threshold: 2 })).jobId);
+    const first = await jobSettled(
+      kluis,
+      (await kluis.continuity.issueKit({ threshold: 2 })).jobId,
+    );
     const firstKit = (first.result as KitJobResult).kit;
-    const second = await settled(kluis, (await kluis.continuity.issueKit({ threshold: 3 })).jobId);
+    const second = await jobSettled(
+      kluis,
+      (await kluis.continuity.issueKit({ threshold: 3 })).jobId,
+    );
     const kit = (second.result as KitJobResult).kit;
     // Issuing again wipes the earlier kit's codes: its sheets can no longer be made.
     await expect(
@@ -247,7 +236,7 @@ describe('the emergency kit, handed out one sheet per keeper', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(p.engine.heldShareBytes).toBe(3 * 33);
     const sheet = await kluis.continuity.keeperSheet({ kitId: kit.kitId, keeper: 2 });
-    expect((await settled(kluis, sheet.jobId)).state).toBe('done');
+    expect((await jobSettled(kluis, sheet.jobId)).state).toBe('done');
     expect((await kluis.continuity.get({})).handout).toMatchObject({
       kitId: kit.kitId,
       keepers: [
@@ -283,7 +272,10 @@ describe('the emergency kit, handed out one sheet per keeper', () => {
       code: 'NOT_FOUND',
     });
     // A new kit starts a new hand-out; the notice of the interrupted one goes.
-    const again = await settled(kluis, (await kluis.continuity.issueKit({ threshold: 2 })).jobId);
+    const again = await jobSettled(
+      kluis,
+      (await kluis.continuity.issueKit({ threshold: 2 })).jobId,
+    );
     const renewed = await kluis.continuity.get({});
     expect(renewed.handoutInterrupted).toBeNull();
     expect(renewed.handout?.kitId).toBe((again.result as KitJobResult).kit.kitId);
@@ -292,7 +284,10 @@ describe('the emergency kit, handed out one sheet per keeper', () => {
   it('refuses a sheet for a keeper the kit does not have, or a malformed kit', async () => {
     const p = await practice();
     const { kluis } = p;
-    const issued = await settled(kluis, (await kluis.continuity.issueKit({ threshold: 2 })).jobId);
+    const issued = await jobSettled(
+      kluis,
+      (await kluis.continuity.issueKit({ threshold: 2 })).jobId,
+    );
     const { kit } = issued.result as KitJobResult;
     await expect(
       kluis.continuity.keeperSheet({ kitId: kit.kitId, keeper: 4 }),

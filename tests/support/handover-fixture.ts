@@ -366,6 +366,31 @@ export function downloadAll(engine: HandoverEngine, jobId: string, chunk = 64 * 
   return Buffer.concat(parts);
 }
 
+/** Polls a job through the contract, as the UI does, until it no longer runs. */
+export async function jobSettled(kluis: KluisClient, jobId: string): Promise<HandoverJob> {
+  for (let i = 0; i < 6_000; i += 1) {
+    const job = await kluis.handover.progress({ jobId });
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('job did not finish');
+}
+
+/** Fetches a job's file through the contract in chunks, as the UI does. */
+export async function downloadJob(
+  kluis: KluisClient,
+  jobId: string,
+  chunk = 64 * 1024,
+): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (let offset = 0; ; ) {
+    const part = await kluis.handover.download({ jobId, offset, length: chunk });
+    parts.push(Buffer.from(part.chunkBase64, 'base64'));
+    offset += part.length;
+    if (part.done) return Buffer.concat(parts);
+  }
+}
+
 /** The vault's files (not the engine's work folder), to prove an operation wrote nothing. */
 export function vaultFingerprint(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
